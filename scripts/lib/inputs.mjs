@@ -1,0 +1,91 @@
+// @ts-check
+// Finds each API's input files and hashes them. Kept free of heavy imports: the no-op run of
+// `npm run generate` loads only this module, header.mjs and `yaml`.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { GenerateError } from "./errors.mjs";
+
+/** Packages whose version changes what we write. */
+const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "prettier", "yaml", "typescript"];
+
+/**
+ * @typedef {object} ApiInputs
+ * @property {string} name        key under `apis:` in redocly.yaml
+ * @property {string} dir         specs/<name>
+ * @property {string[]} parts     upstream and authored OpenAPI documents, merged in this order
+ * @property {string | undefined} overlay  specs/<name>/overlay.yaml, when present
+ * @property {string} output      generated/<name>
+ * @property {string} sourceHash  hash of everything under specs/<name>/ and redocly.yaml
+ */
+
+/** @param {string} root */
+export function readApiList(root) {
+  const file = join(root, "redocly.yaml");
+  let config;
+  try {
+    config = parse(readFileSync(file, "utf8"), { prettyErrors: true });
+  } catch (error) {
+    throw new GenerateError(`cannot read the API list: ${/** @type {Error} */ (error).message}`, { file: "redocly.yaml" });
+  }
+  const apis = config?.apis;
+  if (!apis || typeof apis !== "object" || Object.keys(apis).length === 0) {
+    throw new GenerateError("no APIs listed under `apis:`", { file: "redocly.yaml" });
+  }
+  return Object.keys(apis).sort();
+}
+
+/** Every file below dir, as sorted paths relative to root. */
+function walk(root, dir) {
+  /** @type {string[]} */
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(root, path));
+    else if (entry.isFile()) out.push(relative(root, path));
+  }
+  return out.sort();
+}
+
+/**
+ * @param {string} root
+ * @param {string} name
+ * @param {string} configText  redocly.yaml, part of every API's inputs
+ * @returns {ApiInputs}
+ */
+export function findApiInputs(root, name, configText) {
+  const dir = join("specs", name);
+  if (!existsSync(join(root, dir))) {
+    throw new GenerateError(`API "${name}" is listed in redocly.yaml but ${dir}/ does not exist`, { file: "redocly.yaml" });
+  }
+  const files = walk(root, join(root, dir));
+  const isDoc = (/** @type {string} */ f, /** @type {string} */ sub) =>
+    f.startsWith(join(dir, sub) + "/") && /\.(ya?ml|json)$/.test(f) && !f.endsWith("SOURCES.json");
+  const parts = [...files.filter((f) => isDoc(f, "upstream")), ...files.filter((f) => isDoc(f, "authored"))];
+  if (parts.length === 0) {
+    throw new GenerateError(`no OpenAPI documents in ${dir}/upstream/ or ${dir}/authored/`, { file: dir });
+  }
+  const overlay = files.find((f) => f === join(dir, "overlay.yaml"));
+  const hash = createHash("sha256").update(configText);
+  for (const f of files) hash.update(`\0${f}\0`).update(readFileSync(join(root, f)));
+  return { name, dir, parts, overlay, output: join("generated", name), sourceHash: hash.digest("hex").slice(0, 16) };
+}
+
+/**
+ * Hash of what turns inputs into outputs: the tools' versions and our generator's own source.
+ * @param {string} root
+ */
+export function generatorHash(root) {
+  const hash = createHash("sha256");
+  for (const tool of TOOLS) {
+    const pkg = join(root, "node_modules", tool, "package.json");
+    hash.update(`${tool}@${existsSync(pkg) ? JSON.parse(readFileSync(pkg, "utf8")).version : "missing"}\n`);
+  }
+  for (const f of walk(root, join(root, "scripts"))) {
+    if (f.endsWith(".mjs")) hash.update(`\0${f}\0`).update(readFileSync(join(root, f)));
+  }
+  const prettierrc = join(root, ".prettierrc.json");
+  if (existsSync(prettierrc)) hash.update(readFileSync(prettierrc));
+  return hash.digest("hex").slice(0, 16);
+}

@@ -1,0 +1,58 @@
+// @ts-check
+// Applies an OpenAPI Overlay 1.0 document with openapi-format, strictly: an action whose target
+// matches nothing fails the run. That is how we learn the vendor fixed a defect and the action can go.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument } from "yaml";
+import { openapiOverlay } from "openapi-format";
+import { GenerateError } from "./errors.mjs";
+
+/**
+ * @param {Record<string, any>} doc  the merged document; not modified
+ * @param {string} file  overlay path, relative to root
+ * @param {string} root
+ */
+export async function applyOverlay(doc, file, root) {
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(readFileSync(`${root}/${file}`, "utf8"), { lineCounter, prettyErrors: true });
+  if (parsed.errors.length > 0) {
+    const e = parsed.errors[0];
+    throw new GenerateError(e.message.split("\n")[0], { file, line: e.linePos?.[0].line, rule: "yaml-syntax" });
+  }
+  const overlay = parsed.toJS();
+  if (!overlay || typeof overlay.overlay !== "string" || !/^1\.0\.\d+$/.test(overlay.overlay) || !Array.isArray(overlay.actions)) {
+    throw new GenerateError("not an OpenAPI Overlay 1.0 document (needs `overlay: 1.0.x` and `actions:`)", { file, rule: "overlay" });
+  }
+  /** @type {any} */
+  const actionsNode = parsed.get("actions", true);
+  const lineOf = (/** @type {number} */ i) => {
+    const range = actionsNode?.items?.[i]?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+
+  // openapi-format reports malformed actions on console.error and skips them; treat that as fatal.
+  /** @type {string[]} */
+  const complaints = [];
+  const consoleError = console.error;
+  console.error = (/** @type {unknown[]} */ ...args) => complaints.push(args.join(" "));
+  let result;
+  try {
+    result = await openapiOverlay(structuredClone(doc), { overlaySet: overlay });
+  } finally {
+    console.error = consoleError;
+  }
+  if (complaints.length > 0) {
+    throw new GenerateError(complaints[0], { file, rule: "overlay", details: complaints.slice(1) });
+  }
+  const unused = /** @type {any[]} */ (result.resultData.unusedActions);
+  if (unused.length > 0) {
+    const where = unused.map((a) => {
+      const i = overlay.actions.indexOf(a);
+      return { line: lineOf(i), text: `action #${i + 1} (line ${lineOf(i)}): target ${a.target} matches nothing` };
+    });
+    throw new GenerateError(
+      `${unused.length} overlay action(s) no longer match the upstream document. If the vendor fixed the defect, delete the action.`,
+      { file, line: where[0].line, rule: "overlay-stale-target", details: where.map((w) => w.text) },
+    );
+  }
+  return /** @type {Record<string, any>} */ (result.data);
+}
