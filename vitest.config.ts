@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests import the package by its public name, as applications do.
+    alias: [
+      { find: /^vendor-api-clients$/, replacement: src("index.ts") },
+      { find: /^vendor-api-clients\/(sequence|seam|testing)$/, replacement: src("$1.ts") },
+    ],
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Types are tests too: test/*.test-d.ts are checked by tsc, with @ts-expect-error on bad calls.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
