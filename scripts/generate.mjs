@@ -47,7 +47,7 @@ function isCurrent(dir, api, gen) {
 async function main() {
   const configText = readFileSync(join(root, "redocly.yaml"), "utf8");
   const apis = readApiList(root).map((name) => findApiInputs(root, name, configText));
-  const gen = generatorHash(root);
+  const gen = generatorHash();
   const outRoot = join(root, "generated");
   const orphans = existsSync(outRoot)
     ? readdirSync(outRoot, { withFileTypes: true })

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { GenerateError } from "./errors.mjs";
 
@@ -72,20 +73,18 @@ export function findApiInputs(root, name, configText) {
   return { name, dir, parts, overlay, output: join("generated", name), sourceHash: hash.digest("hex").slice(0, 16) };
 }
 
-/**
- * Hash of what turns inputs into outputs: the tools' versions and our generator's own source.
- * @param {string} root
- */
-export function generatorHash(root) {
+/** This package's root (where scripts/ and node_modules/ are), which may differ from the project's. */
+const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Hash of what turns inputs into outputs: the tools' versions and our generator's own source. */
+export function generatorHash() {
   const hash = createHash("sha256");
   for (const tool of TOOLS) {
-    const pkg = join(root, "node_modules", tool, "package.json");
+    const pkg = join(TOOL_ROOT, "node_modules", tool, "package.json");
     hash.update(`${tool}@${existsSync(pkg) ? JSON.parse(readFileSync(pkg, "utf8")).version : "missing"}\n`);
   }
-  for (const f of walk(root, join(root, "scripts"))) {
-    if (f.endsWith(".mjs")) hash.update(`\0${f}\0`).update(readFileSync(join(root, f)));
+  for (const f of ["scripts/generate.mjs", ...walk(TOOL_ROOT, join(TOOL_ROOT, "scripts", "lib"))]) {
+    if (f.endsWith(".mjs")) hash.update(`\0${f}\0`).update(readFileSync(join(TOOL_ROOT, f)));
   }
-  const prettierrc = join(root, ".prettierrc.json");
-  if (existsSync(prettierrc)) hash.update(readFileSync(prettierrc));
   return hash.digest("hex").slice(0, 16);
 }
