@@ -14,13 +14,13 @@ import { basename, join } from "node:path";
 export function extractYamlBlock(page) {
   const match = /^(`{3,})yaml ?(.*)\n([\s\S]*?)^\1\s*$/m.exec(page);
   if (!match) throw new Error("no ```yaml fenced block in this page");
-  return { info: match[2].trim(), yaml: match[3] };
+  return { info: (match[2] ?? "").trim(), yaml: match[3] ?? "" };
 }
 
 const sha256 = (/** @type {string} */ text) => createHash("sha256").update(text).digest("hex");
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [page, api, name] = process.argv.slice(2);
+  const [page = "", api = "", name = ""] = process.argv.slice(2);
   if (!page || !api || !name) {
     console.error("usage: node scripts/import-upstream.mjs <page.txt> <api> <name>");
     process.exit(2);
