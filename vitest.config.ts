@@ -15,6 +15,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Types are tests too: test/*.test-d.ts are checked by tsc, with @ts-expect-error on bad calls.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    // JSON next to the console output: .ci/run reads test-results/ for its `N passed, N failed` line.
+    reporters: ["default", "json"],
+    outputFile: { json: `test-results/vitest-node${process.versions.node.split(".")[0]}.json` },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
