@@ -114,10 +114,19 @@ const BY_STATUS: Record<number, typeof HttpError> = {
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "seam-request-id", "x-amzn-requestid"];
 
+/** The vendor's request id from a response's headers, when present. */
+export function requestIdOf(response: Response): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = response.headers.get(name);
+    if (value != null) return value;
+  }
+  return undefined;
+}
+
 /** The one place a status becomes an error class. */
 export function errorFromResponse(method: string, path: string, response: Response, body: unknown): HttpError {
   const status = response.status;
-  const requestId = REQUEST_ID_HEADERS.map((h) => response.headers.get(h)).find((v) => v != null) ?? undefined;
+  const requestId = requestIdOf(response);
   const detail = vendorMessage(body);
   const message = `${method} ${path} failed with ${status}${detail ? `: ${detail}` : ""}`;
   const init = { method, path, status, requestId, body };

@@ -1,0 +1,64 @@
+// The public surface: named re-exports only. Subpath entries "vendor-api-clients/sequence" and
+// "vendor-api-clients/seam" hold each API alone; this entry holds both, the errors, and the
+// reliability helpers (retry policy defaults, client-side rate limiter).
+//
+// Left out on purpose:
+// - createRawClient / generated types: use `client.raw`, which has auth and the transport applied.
+// - createTransport: an internal seam; its options are accepted by both client factories.
+// - errorFromResponse, requestIdOf: the internal status → class mapping; catch the classes instead.
+// - validation and response-reading helpers: internal, their checks are documented on the methods.
+export {
+  createSequenceClient,
+  defaultSequenceEnvironment,
+  latestSequenceApiVersion,
+  sequenceApiVersions,
+  sequenceEnvironments,
+  type ListUsersOptions,
+  type ListUsersParams,
+  type RequestOptions,
+  type SequenceApiVersion,
+  type SequenceClient,
+  type SequenceClientOptions,
+  type SequenceEnvironment,
+} from "./sequence-client.js";
+export type { Page, PaginateOptions, Paginator } from "./pagination.js";
+export type { PaginationResponse, SequenceUser } from "./response.js";
+export {
+  actions,
+  can,
+  permissionsOf,
+  resources,
+  roleNames,
+  rolesAllowing,
+  type Action,
+  type ActionOn,
+  type Permission,
+  type Resource,
+  type Role,
+  type RoleName,
+  type RoleSubject,
+} from "./roles.js";
+export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
+export type { SeamCredentials } from "./seam-auth.js";
+export type { SeamAcsUserDeleteBody } from "./validate.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+export { createRateLimiter, sequenceRateLimit, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  HttpError,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  type ApiErrorInit,
+} from "./errors.js";

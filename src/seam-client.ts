@@ -1,0 +1,77 @@
+import { createRawClient, servers, type RawClient } from "../generated/seam/client.js";
+import { checkBaseUrl, readEnv } from "./environments.js";
+import { redactor, settle, toSeamOk } from "./response.js";
+import { seamAuthHeaders, type SeamCredentials } from "./seam-auth.js";
+import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
+import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./validate.js";
+
+/** Seam's default endpoint: the spec's only server, also the official SDK's default. */
+export const defaultSeamEndpoint: string = servers.default;
+
+export type SeamClientOptions = SeamCredentials &
+  TransportOptions & {
+    /** Default: env SEAM_ENDPOINT, else https://connect.getseam.com. */
+    endpoint?: string;
+  };
+
+export type SeamRequestOptions = Omit<CallOptions, "path">;
+
+export interface SeamClient {
+  acs: {
+    users: {
+      /**
+       * Deletes an access system user.
+       *
+       * Retries: `{ acs_user_id }` is retried like an idempotent call (deleting the same user again
+       * removes nothing more and never grants access; a retry after a lost success may answer 404).
+       * `{ user_identity_id, acs_system_id }` is sent once: the pair is resolved to a user on each
+       * request, so a replay could delete a user created in between. Override with `idempotent`.
+       */
+      delete(body: SeamAcsUserDeleteBody, options?: SeamRequestOptions): Promise<{ ok: boolean }>;
+    };
+  };
+  /** The typed openapi-fetch client for Seam, with auth headers and transport applied. */
+  raw: RawClient;
+}
+
+export function createSeamClient(options: SeamClientOptions = {}): SeamClient {
+  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId, endpoint, ...transportOptions } =
+    options as SeamClientOptions & Record<string, unknown>;
+  const { headers, secrets } = seamAuthHeaders({ apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId });
+  const fromEnv = endpoint === undefined ? readEnv("SEAM_ENDPOINT") : undefined;
+  const baseUrl =
+    endpoint !== undefined
+      ? checkBaseUrl(endpoint, "endpoint")
+      : fromEnv !== undefined
+        ? checkBaseUrl(fromEnv, "endpoint", "SEAM_ENDPOINT")
+        : defaultSeamEndpoint;
+  const transport = createTransport(transportOptions as TransportOptions);
+  const redact = redactor(secrets);
+  const raw = createRawClient({
+    baseUrl,
+    headers,
+    fetch: (request: Request) => transport(request, { signal: request.signal }),
+  });
+
+  return {
+    raw,
+    acs: {
+      users: {
+        async delete(body, call = {}) {
+          const method = "POST";
+          const path = "/acs/users/delete";
+          const checked = checkSeamAcsUserDeleteBody(body, { method, path });
+          const idempotent = call.idempotent ?? checked.acs_user_id !== undefined;
+          const callOptions: CallOptions = { ...call, idempotent, path };
+          const pending = raw.POST(path, {
+            body: checked,
+            parseAs: "stream",
+            fetch: (request: Request) => transport(request, callOptions),
+          });
+          const [data, ctx] = await settle({ method, path, redact }, pending, call.signal);
+          return toSeamOk(data, ctx);
+        },
+      },
+    },
+  };
+}

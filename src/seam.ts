@@ -1,0 +1,25 @@
+// Entry "vendor-api-clients/seam": the Seam client, its types and the errors. Imports nothing from Sequence.
+export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
+export type { SeamCredentials } from "./seam-auth.js";
+export type { SeamAcsUserDeleteBody } from "./validate.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  HttpError,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  type ApiErrorInit,
+} from "./errors.js";

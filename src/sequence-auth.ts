@@ -1,0 +1,37 @@
+import { base64Utf8 } from "./base64.js";
+import { readEnv } from "./environments.js";
+import { ValidationError } from "./errors.js";
+
+export interface SequenceCredentials {
+  /** Default: env SEQUENCE_CLIENT_ID. */
+  clientId?: string;
+  /** Default: env SEQUENCE_CLIENT_SECRET. */
+  clientSecret?: string;
+}
+
+function credential(value: unknown, param: string, envVar: string): string {
+  const resolved = value === undefined ? readEnv(envVar) : value;
+  if (resolved === undefined) {
+    throw new ValidationError(`Missing ${param}: pass { ${param} } to createSequenceClient or set ${envVar}`, {
+      method: "",
+      path: "",
+      param,
+    });
+  }
+  if (typeof resolved !== "string" || resolved === "") {
+    throw new ValidationError(`${param} must be a non-empty string`, { method: "", path: "", param });
+  }
+  return resolved;
+}
+
+/** The `Authorization` value for Sequence: HTTP Basic over the UTF-8 bytes of `clientId:clientSecret`. */
+export function sequenceAuthorization(options: SequenceCredentials): { authorization: string; secrets: string[] } {
+  const clientId = credential(options.clientId, "clientId", "SEQUENCE_CLIENT_ID");
+  const clientSecret = credential(options.clientSecret, "clientSecret", "SEQUENCE_CLIENT_SECRET");
+  // RFC 7617: the user-id ends at the first colon, so one inside it would be misread as the secret.
+  if (clientId.includes(":")) {
+    throw new ValidationError(`clientId must not contain ":"`, { method: "", path: "", param: "clientId" });
+  }
+  const token = base64Utf8(`${clientId}:${clientSecret}`);
+  return { authorization: `Basic ${token}`, secrets: [clientSecret, token] };
+}

@@ -1,0 +1,54 @@
+// Entry "vendor-api-clients/sequence": the Sequence client, its types, role lookups and the errors.
+// Imports nothing from Seam.
+export {
+  createSequenceClient,
+  defaultSequenceEnvironment,
+  latestSequenceApiVersion,
+  sequenceEnvironments,
+  sequenceApiVersions,
+  type ListUsersOptions,
+  type ListUsersParams,
+  type RequestOptions,
+  type SequenceApiVersion,
+  type SequenceClient,
+  type SequenceClientOptions,
+  type SequenceEnvironment,
+} from "./sequence-client.js";
+export type { Page, PaginateOptions, Paginator } from "./pagination.js";
+export type { PaginationResponse, SequenceUser } from "./response.js";
+export {
+  actions,
+  can,
+  permissionsOf,
+  resources,
+  roleNames,
+  rolesAllowing,
+  type Action,
+  type ActionOn,
+  type Permission,
+  type Resource,
+  type Role,
+  type RoleName,
+  type RoleSubject,
+} from "./roles.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+export { createRateLimiter, sequenceRateLimit, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  HttpError,
+  InternalServerError,
+  MalformedResponseError,
+  NotFoundError,
+  PaginationError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+  ValidationError,
+  type ApiErrorInit,
+} from "./errors.js";
