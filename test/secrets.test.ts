@@ -1,0 +1,169 @@
+// Sentinel secrets on every error path: no message, String(), JSON, util.inspect, stack, cause or
+// retry log line may contain the client secret, the Basic credential, a Seam token or workspace id.
+// The server is hostile on purpose in some cases: it echoes every request header back.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createSeamClient, createSequenceClient, type RetryEvent, type SeamClientOptions } from "vendor-api-clients";
+import { startFaultServer, type Fault, type FaultServer } from "./helpers/fault-server.js";
+
+const clientId = "sentinel-client-id";
+const clientSecret = "S3NT1NEL-client-secret-☃-7f3a9c";
+const basic = Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64");
+const seam = {
+  apiKey: "seam_SENTINEL_api_key_51b2e",
+  personalAccessToken: "seam_at_SENTINEL_pat_8c1d4",
+  consoleSessionToken: "eyJSENTINELjwtHeader.eyJSENTINELjwtBody.SENTINELsig",
+  clientSessionToken: "seam_cst_SENTINEL_cst_e2f90",
+  workspaceId: "ws-SENTINEL-workspace-0b7e",
+};
+const SENTINELS = [clientSecret, basic, `Basic ${basic}`, ...Object.values(seam)];
+
+/** Every way an error or a log line gets turned into text. */
+function renderings(value: unknown): string[] {
+  const out = [String(value), inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? ""];
+  for (let e = value, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    out.push(e.message, e.stack ?? "", JSON.stringify(e) ?? "", inspect(e, { depth: 20 }));
+  }
+  return out;
+}
+
+function expectNoSecret(value: unknown) {
+  for (const text of renderings(value)) for (const secret of SENTINELS) expect(text).not.toContain(secret);
+}
+
+async function failure(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+let server: FaultServer;
+const log: RetryEvent[] = [];
+beforeAll(async () => {
+  server = await startFaultServer({ users: 30 });
+});
+afterAll(() => server.close());
+
+const transport = {
+  timeoutMs: 300,
+  retry: { baseDelayMs: 5, maxDelayMs: 10, jitter: 0 },
+  onRetry: (event: RetryEvent) => void log.push(event),
+};
+
+// Each case scripts faults, then makes a call that must fail.
+type Case = [name: string, faults: Fault[], call: "get" | "delete" | "list" | "badId" | "badLimit" | "abort"];
+const cases: Case[] = [
+  ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }], "get"],
+  ["404", [], "badId"],
+  ["404 echoing the headers", [{ kind: "echoHeaders", status: 404 }], "delete"],
+  ["429 with a long Retry-After", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }], "get"],
+  ["5xx exhausted", [{ kind: "echoHeaders", status: 503 }, { kind: "status", status: 500 }, { kind: "echoHeaders", status: 502 }], "get"],
+  ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }], "get"],
+  ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }], "get"],
+  ["slow body", [{ kind: "slowBody", ms: 2_000 }], "get"],
+  ["abort", [{ kind: "hang" }], "abort"],
+  ["truncated JSON", [{ kind: "truncated" }], "get"],
+  ["body cut off", [{ kind: "cutBody" }], "get"],
+  ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }], "get"],
+  ["wrong content-type", [{ kind: "wrongContentType" }], "list"],
+  ["looping cursor", [{ kind: "loopCursor" }, { kind: "loopCursor" }], "list"],
+  ["validation: id", [], "badId"],
+  ["validation: limit", [], "badLimit"],
+];
+
+describe("secrets: Sequence", () => {
+  const sequence = () => createSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
+
+  test.each(cases)("secrets: %s leaks no credential", async (_name, faults, call) => {
+    server.script(...faults);
+    const client = sequence();
+    const error = await failure(() =>
+      call === "get"
+        ? client.users.get("user-000001")
+        : call === "delete"
+          ? client.users.delete("user-000002")
+          : call === "list"
+            ? client.users.list({ limit: 10 }).toArray()
+            : call === "badId"
+              ? client.users.get(_name.startsWith("validation") ? "../admin" : "nobody")
+              : call === "badLimit"
+                ? client.users.list({ limit: 1_000 }).toArray()
+                : client.users.get("user-000001", { signal: AbortSignal.timeout(50) }),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expectNoSecret(error);
+  });
+
+  test("secrets: a wrong-looking credential at construction is named, not quoted", () => {
+    const error = (() => {
+      try {
+        createSequenceClient({ clientId: `a:${clientSecret}`, clientSecret });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(Error);
+    expectNoSecret(error);
+  });
+
+  test("secrets: retry log lines carry no credential", () => {
+    expect(log.length).toBeGreaterThan(5);
+    for (const event of log) expectNoSecret(event);
+  });
+});
+
+describe("secrets: Seam", () => {
+  const kinds: [string, SeamClientOptions][] = [
+    ["apiKey", { apiKey: seam.apiKey }],
+    ["personalAccessToken", { personalAccessToken: seam.personalAccessToken, workspaceId: seam.workspaceId }],
+    ["consoleSessionToken", { consoleSessionToken: seam.consoleSessionToken, workspaceId: seam.workspaceId }],
+    ["clientSessionToken", { clientSessionToken: seam.clientSessionToken }],
+  ];
+  const body = { acs_user_id: "6f1e8f4c-2f7a-4d0b-9a53-0c6d3c1f2b11" };
+  const faults: [string, Fault[]][] = [
+    ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }]],
+    ["429 echoing the headers", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }]],
+    ["5xx exhausted", [{ kind: "echoHeaders", status: 500 }, { kind: "echoHeaders", status: 502 }, { kind: "echoHeaders", status: 503 }]],
+    ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }]],
+    ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }]],
+    ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }]],
+    ["truncated JSON", [{ kind: "truncated" }]],
+  ];
+
+  describe.each(kinds)("secrets: Seam %s", (_kind, credentials) => {
+    test.each(faults)("secrets: %s leaks no credential", async (_name, scripted) => {
+      server.script(...scripted);
+      const client = createSeamClient({ ...credentials, endpoint: server.url, ...transport } as SeamClientOptions);
+      const error = await failure(() => client.acs.users.delete(body));
+      expect(error).toBeInstanceOf(Error);
+      expectNoSecret(error);
+    });
+
+    test("secrets: a validation error leaks no credential", async () => {
+      const client = createSeamClient({ ...credentials, endpoint: server.url, ...transport } as SeamClientOptions);
+      const error = await failure(() => client.acs.users.delete({ acs_user_id: "not a uuid/../x" }));
+      expectNoSecret(error);
+    });
+  });
+
+  test("secrets: a token of the wrong kind is refused without quoting it", () => {
+    for (const [option, value] of [
+      ["apiKey", seam.consoleSessionToken],
+      ["apiKey", seam.clientSessionToken],
+      ["personalAccessToken", seam.apiKey],
+      ["clientSessionToken", seam.personalAccessToken],
+    ] as const) {
+      let error: unknown;
+      try {
+        createSeamClient({ [option]: value, workspaceId: seam.workspaceId } as unknown as SeamClientOptions);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(Error);
+      expectNoSecret(error);
+    }
+  });
+});

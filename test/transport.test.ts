@@ -1,0 +1,218 @@
+// Policy-level checks of the transport on its own: backoff maths, Retry-After, which calls are
+// replayed, and that timers and abort listeners are released. End-to-end cases are in faults.test.ts.
+import { getEventListeners } from "node:events";
+import { afterEach, describe, expect, test } from "vitest";
+import { backoffDelay, retryDelay } from "../src/backoff.js";
+import { ConnectionError, TimeoutError } from "../src/errors.js";
+import { defaultRetryPolicy, type RetryPolicy } from "../src/retry-policy.js";
+import { createTransport, type RetryEvent } from "../src/transport.js";
+import { startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+
+const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...defaultRetryPolicy, ...overrides });
+const fast = { retry: { baseDelayMs: 10, maxDelayMs: 40, jitter: 0 } };
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("backoff", () => {
+  test("backoff: doubles from 0.5 s and is capped at 8 s", () => {
+    const noJitter = policy({ jitter: 0 });
+    expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffDelay(n, noJitter))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+
+  test("backoff: jitter takes off at most a quarter of the delay", () => {
+    expect(backoffDelay(1, policy({ random: () => 0 }))).toBe(1000);
+    expect(backoffDelay(1, policy({ random: () => 0.999999 }))).toBeCloseTo(750, 0);
+    for (let i = 0; i < 200; i++) {
+      const delay = backoffDelay(3, defaultRetryPolicy);
+      expect(delay).toBeGreaterThan(3000);
+      expect(delay).toBeLessThanOrEqual(4000);
+    }
+  });
+
+  test("backoff: Retry-After in seconds or as an HTTP date is honoured up to 60 s", () => {
+    const p = policy({ jitter: 0 });
+    expect(retryDelay(0, p, "0")).toBe(0);
+    expect(retryDelay(0, p, "7")).toBe(7000);
+    expect(retryDelay(0, p, "60")).toBe(60_000);
+    expect(retryDelay(0, p, "61")).toBeUndefined();
+    const inTen = new Date(Date.now() + 10_500).toUTCString();
+    expect(retryDelay(0, p, inTen)).toBeGreaterThan(8_000);
+    expect(retryDelay(0, p, inTen)).toBeLessThanOrEqual(10_500);
+    expect(retryDelay(0, p, new Date(Date.now() + 3_600_000).toUTCString())).toBeUndefined();
+    // absent or unreadable: plain backoff
+    expect(retryDelay(2, p, null)).toBe(2000);
+    expect(retryDelay(2, p, "soon")).toBe(2000);
+  });
+
+  test("backoff: the Retry-After cap can be changed", () => {
+    expect(retryDelay(0, policy({ maxRetryAfterMs: 120_000 }), "90")).toBe(90_000);
+    expect(retryDelay(0, policy({ maxRetryAfterMs: 5_000 }), "6")).toBeUndefined();
+  });
+
+  test("retry-policy: defaults retry 408, 429 and 5xx, not other 4xx", () => {
+    const retried = [400, 401, 403, 404, 408, 409, 422, 429, 500, 501, 502, 503, 504, 599].filter(defaultRetryPolicy.retryOn);
+    expect(retried).toEqual([408, 429, 500, 501, 502, 503, 504, 599]);
+    expect(defaultRetryPolicy.methods).toEqual(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+  });
+});
+
+describe("transport", () => {
+  test("transport: POST is not replayed by default, whatever the failure", async () => {
+    server = await startFaultServer();
+    const transport = createTransport(fast);
+    server.script({ kind: "status", status: 503 });
+    const response = await transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }));
+    expect(response.status).toBe(503);
+    server.script({ kind: "reset" });
+    await expect(transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }))).rejects.toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("transport: POST marked idempotent is replayed with the same body", async () => {
+    server = await startFaultServer();
+    const transport = createTransport(fast);
+    server.script({ kind: "reset" }, { kind: "status", status: 500 });
+    const body = JSON.stringify({ acs_user_id: "a7c1" });
+    const response = await transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body }), { idempotent: true });
+    expect(response.status).toBe(200);
+    expect(server.requests.map((r) => r.body)).toEqual([body, body, body]);
+  });
+
+  test("transport: GET marked not idempotent is not replayed", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport(fast);
+    server.script({ kind: "status", status: 503 });
+    const response = await transport(new Request(`${server.url}/users/user-000000`), { idempotent: false });
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test("transport: per-call options override the client's", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport({ ...fast, maxRetries: 0 });
+    server.script({ kind: "status", status: 503 }, { kind: "status", status: 503 }, { kind: "status", status: 503 });
+    const response = await transport(new Request(`${server.url}/users/user-000000`), { maxRetries: 3 });
+    expect(response.status).toBe(200);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  test("transport: custom statuses and methods", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport({ retry: { ...fast.retry, retryOn: (s) => s === 409 } });
+    server.script({ kind: "status", status: 409 }, { kind: "status", status: 503 });
+    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    expect(response.status).toBe(503);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("transport: onRetry hears each retry, with status or error and the delay", async () => {
+    server = await startFaultServer({ users: 1 });
+    const events: RetryEvent[] = [];
+    const transport = createTransport({ ...fast, onRetry: (e) => events.push(e) });
+    server.script({ kind: "status", status: 429, retryAfter: 0 }, { kind: "reset" });
+    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    expect(response.status).toBe(200);
+    expect(events.map(({ retry, delayMs, status, error }) => ({ retry, delayMs, status, error: error?.name }))).toEqual([
+      { retry: 1, delayMs: 0, status: 429, error: undefined },
+      { retry: 2, delayMs: 20, status: undefined, error: "ConnectionError" },
+    ]);
+    expect(events[0]).toMatchObject({ method: "GET", path: "/users/user-000000" });
+  });
+
+  test("transport: errors name the call's path when given, else the URL path", async () => {
+    server = await startFaultServer();
+    const transport = createTransport({ maxRetries: 0 });
+    server.script({ kind: "reset" }, { kind: "reset" });
+    await expect(transport(new Request(`${server.url}/api/users/x?after=abc`))).rejects.toThrow(/^GET \/api\/users\/x failed: no response/);
+    await expect(transport(new Request(`${server.url}/api/users/x`), { path: "/users/x" })).rejects.toThrow(/^GET \/users\/x failed/);
+  });
+
+  test("transport: a refused connection is a ConnectionError with its code", async () => {
+    server = await startFaultServer();
+    const url = server.url;
+    await server.close();
+    server = undefined;
+    const transport = createTransport({ ...fast, maxRetries: 1 });
+    await expect(transport(new Request(`${url}/users`))).rejects.toThrow(/failed: no response \(ECONNREFUSED\)$/);
+  });
+
+  test("transport: the attempt timeout covers the body and is released once it is read", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport({ timeoutMs: 150, maxRetries: 0 });
+    server.script({ kind: "slowBody", ms: 2_000 });
+    const slow = await transport(new Request(`${server.url}/users/user-000000`));
+    await expect(slow.text()).rejects.toBeInstanceOf(TimeoutError);
+    // read in time: the timer is cleared, so waiting past it changes nothing
+    const fine = await transport(new Request(`${server.url}/users/user-000000`));
+    const text = await fine.text();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(JSON.parse(text).id).toBe("user-000000");
+  });
+
+  test("transport: no abort listener is left on the caller's signal", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport(fast);
+    const controller = new AbortController();
+    server.script({ kind: "status", status: 503 }, { kind: "reset" });
+    for (let i = 0; i < 30; i++) {
+      const response = await transport(new Request(`${server.url}/users/user-000000`), { signal: controller.signal });
+      await response.json();
+    }
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(server.requests).toHaveLength(32);
+  });
+
+  test("transport: a bodiless answer releases the attempt at once", async () => {
+    const transport = createTransport({ fetch: async () => new Response(null, { status: 204 }) });
+    const controller = new AbortController();
+    const response = await transport(new Request("http://127.0.0.1:9/x", { method: "DELETE" }), { signal: controller.signal });
+    expect(response.status).toBe(204);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("transport: buffer", () => {
+  test("transport: with buffer, a 2xx body that breaks off is retried like a lost connection", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport(fast);
+    server.script({ kind: "cutBody" });
+    const response = await transport(new Request(`${server.url}/users/user-000000`), { buffer: true });
+    expect((await response.json()).id).toBe("user-000000");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(server.requests).toHaveLength(2);
+  });
+
+  test("transport: with buffer, a stalled body times out and is retried", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport({ ...fast, timeoutMs: 150 });
+    server.script({ kind: "slowBody", ms: 2_000 });
+    const start = performance.now();
+    const response = await transport(new Request(`${server.url}/users/user-000000`), { buffer: true });
+    expect((await response.json()).id).toBe("user-000000");
+    expect(server.requests).toHaveLength(2);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(140);
+  });
+
+  test("transport: with buffer, a body that keeps breaking off ends in a ConnectionError", async () => {
+    server = await startFaultServer({ users: 1 });
+    const transport = createTransport(fast);
+    server.script({ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" });
+    await expect(transport(new Request(`${server.url}/users/user-000000`), { buffer: true })).rejects.toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  test("transport: with buffer, a POST that is not idempotent is still sent once", async () => {
+    server = await startFaultServer();
+    const transport = createTransport(fast);
+    server.script({ kind: "cutBody" });
+    await expect(
+      transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }), { buffer: true }),
+    ).rejects.toBeInstanceOf(ConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
