@@ -46,16 +46,27 @@ function isCurrent(dir, api, gen) {
 
 async function main() {
   const configText = readFileSync(join(root, "redocly.yaml"), "utf8");
-  const apis = readApiList(root).map((name) => findApiInputs(root, name, configText));
   const gen = generatorHash();
   const outRoot = join(root, "generated");
-  const orphans = existsSync(outRoot)
-    ? readdirSync(outRoot, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !apis.some((a) => a.name === e.name))
-        .map((e) => e.name)
-    : [];
-
-  const todo = args.has("--force") || args.has("--check") ? apis : apis.filter((a) => !isCurrent(join(root, a.output), a, gen));
+  const forced = args.has("--force") || args.has("--check");
+  const plan = (/** @type {boolean} */ fast) => {
+    const apis = readApiList(root, { fast }).map((name) => findApiInputs(root, name, configText));
+    const orphans = existsSync(outRoot)
+      ? readdirSync(outRoot, { withFileTypes: true })
+          .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !apis.some((a) => a.name === e.name))
+          .map((e) => e.name)
+      : [];
+    const todo = forced ? apis : apis.filter((a) => !isCurrent(join(root, a.output), a, gen));
+    return { apis, orphans, todo };
+  };
+  // A quick look first, without loading `yaml`; see readApiList.
+  const quick = forced ? null : plan(true);
+  if (quick && quick.todo.length === 0 && quick.orphans.length === 0) {
+    say(`generate: ${quick.apis.length} APIs up to date (${ms(started)}); --force to regenerate`);
+    return 0;
+  }
+  // There is work to do: read redocly.yaml in full, with its usual errors.
+  const { apis, orphans, todo } = plan(false);
   if (todo.length === 0 && orphans.length === 0) {
     say(`generate: ${apis.length} APIs up to date (${ms(started)}); --force to regenerate`);
     return 0;
@@ -70,7 +81,7 @@ async function main() {
     const tImport = performance.now() - started;
     if (verbose) say(`generate: tools loaded in ${Math.round(tImport)} ms`);
     for (const api of todo) {
-      const files = await buildApi(api, { root, generator: gen, types: worker.types, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), verbose });
+      const files = await buildApi(api, { root, generator: gen, worker, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), verbose });
       const dir = join(tmp, api.name);
       mkdirSync(dir);
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

