@@ -73,13 +73,19 @@ function blockMapKeys(text, field) {
     if (width < indent) return null;
     if (width > indent) continue; // an API's own settings
     const key = /^([A-Za-z0-9_-]+):(?:[ ]|$)/.exec(line.slice(width));
-    if (!key || keys.includes(key[1])) return null;
-    keys.push(key[1]);
+    const name = key?.[1];
+    if (!name || keys.includes(name)) return null;
+    keys.push(name);
   }
   return keys.length > 0 ? keys.sort() : null;
 }
 
-/** Every file below dir, as sorted paths relative to root. */
+/**
+ * Every file below dir, as sorted paths relative to root.
+ * @param {string} root
+ * @param {string} dir
+ * @returns {string[]}
+ */
 function walk(root, dir) {
   /** @type {string[]} */
   const out = [];

@@ -34,11 +34,12 @@ export async function lintBundle(text, path, config, origin, { locateWarnings = 
   const errors = problems.filter((p) => p.severity === "error").map(describe);
   const brief = (/** @type {any} */ p) => ({ text: `${path} [${p.ruleId}] ${p.message}${p.location[0] ? ` at ${p.location[0].pointer}` : ""}` });
   const warnings = problems.filter((p) => p.severity === "warn").map(locateWarnings ? describe : brief);
-  if (errors.length > 0) {
+  const [first] = errors;
+  if (first) {
     throw new GenerateError(`${errors.length} lint error(s) in the bundle`, {
       file: path,
-      line: errors[0].line,
-      rule: errors[0].rule,
+      line: first.line,
+      rule: first.rule,
       details: errors.map((e) => e.text),
     });
   }

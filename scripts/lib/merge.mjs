@@ -34,6 +34,7 @@ export async function bundleParts(files, root, config) {
           const where = loc ? `${loc.source.absoluteRef.replace(`${root}/`, "")}:${getLineColLocation(loc).start.line}` : file;
           return { where, message: p.message, rule: p.ruleId === "bundler" ? "no-unresolved-refs" : p.ruleId };
         });
+        if (!first) throw new Error("unreachable: unresolved is non-empty");
         const [f, line] = first.where.split(/:(?=\d+$)/);
         throw new GenerateError(first.message, { file: f, line: Number(line), rule: first.rule, details: rest.map((r) => `${r.where}: ${r.message}`) });
       }

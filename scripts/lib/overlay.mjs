@@ -27,9 +27,9 @@ async function loadOpenapiOverlay() {
 export async function applyOverlay(doc, file, root) {
   const lineCounter = new LineCounter();
   const parsed = parseDocument(readFileSync(`${root}/${file}`, "utf8"), { lineCounter, prettyErrors: true });
-  if (parsed.errors.length > 0) {
-    const e = parsed.errors[0];
-    throw new GenerateError(e.message.split("\n")[0], { file, line: e.linePos?.[0].line, rule: "yaml-syntax" });
+  const e = parsed.errors[0];
+  if (e) {
+    throw new GenerateError(e.message.split("\n")[0] ?? e.message, { file, line: e.linePos?.[0].line, rule: "yaml-syntax" });
   }
   const overlay = parsed.toJS();
   if (!overlay || typeof overlay.overlay !== "string" || !/^1\.0\.\d+$/.test(overlay.overlay) || !Array.isArray(overlay.actions)) {
@@ -54,7 +54,7 @@ export async function applyOverlay(doc, file, root) {
   } finally {
     console.error = consoleError;
   }
-  if (complaints.length > 0) {
+  if (complaints[0] !== undefined) {
     throw new GenerateError(complaints[0], { file, rule: "overlay", details: complaints.slice(1) });
   }
   const unused = /** @type {any[]} */ (result.resultData.unusedActions);
@@ -65,7 +65,7 @@ export async function applyOverlay(doc, file, root) {
     });
     throw new GenerateError(
       `${unused.length} overlay action(s) no longer match the upstream document. If the vendor fixed the defect, delete the action.`,
-      { file, line: where[0].line, rule: "overlay-stale-target", details: where.map((w) => w.text) },
+      { file, line: where[0]?.line, rule: "overlay-stale-target", details: where.map((w) => w.text) },
     );
   }
   return /** @type {Record<string, any>} */ (result.data);

@@ -55,7 +55,8 @@ function parseRole(value) {
  * @param {string} overlay  for the message
  */
 export function checkRoleEnums(table, doc, overlay) {
-  const deref = (/** @type {any} */ s) => (s?.$ref ? deref(doc.components.schemas[s.$ref.split("/").pop()]) : s);
+  /** @type {(s: any) => any} */
+  const deref = (s) => (s?.$ref ? deref(doc.components.schemas[s.$ref.split("/").pop()]) : s);
   const role = deref(doc.components?.schemas?.[table.schema]);
   const permission = deref(role?.properties?.permissions?.items);
   const found = {
