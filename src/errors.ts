@@ -18,50 +18,37 @@ export interface ApiErrorInit {
  * carry credentials: request headers are never stored on an error.
  */
 export class ApiError extends Error {
-  readonly method: string;
-  readonly path: string;
+  declare readonly method: string;
+  declare readonly path: string;
   /** HTTP status, when a response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The vendor's request id, from the response headers, when present. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The parsed response body, when there was one. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(message: string, init: ApiErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = new.target.name;
-    this.method = init.method;
-    this.path = init.path;
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    Object.defineProperty(this, BRAND, { value: true });
+  // Subclasses' extra fields (param, snippet, retryAfter) arrive in `init` too and are copied as they are.
+  constructor(message: string, { cause, ...fields }: ApiErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, fields);
   }
 
   /** True for any error of this package, also one from another copy or realm. */
   static isApiError(value: unknown): value is ApiError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (value as Record<symbol, unknown> | null)?.[BRAND] === true;
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      method: this.method,
-      path: this.path,
-      status: this.status,
-      requestId: this.requestId,
-      body: this.body,
-    };
+    const { name, message, method, path, status, requestId, body } = this;
+    return { name, message, method, path, status, requestId, body };
   }
 }
 
 /** Bad input caught before any request was sent. `param` names the offending option or argument. */
 export class ValidationError extends ApiError {
-  readonly param: string;
+  declare readonly param: string;
   constructor(message: string, init: ApiErrorInit & { param: string }) {
     super(message, init);
-    this.param = init.param;
   }
 }
 
@@ -73,10 +60,9 @@ export class TimeoutError extends ConnectionError {}
 
 /** A 2xx response whose body is not the JSON the spec promises. `snippet` is its first bytes. */
 export class MalformedResponseError extends ApiError {
-  readonly snippet: string;
+  declare readonly snippet: string;
   constructor(message: string, init: ApiErrorInit & { snippet: string }) {
     super(message, init);
-    this.snippet = init.snippet;
   }
 }
 
@@ -95,13 +81,33 @@ export class ConflictError extends HttpError {}
 export class UnprocessableEntityError extends HttpError {}
 export class RateLimitError extends HttpError {
   /** Seconds to wait, from `Retry-After`, when the server said. */
-  readonly retryAfter: number | undefined;
-  constructor(message: string, init: ApiErrorInit & { retryAfter?: number }) {
+  declare readonly retryAfter: number | undefined;
+  constructor(message: string, init: ApiErrorInit & { retryAfter?: number | undefined }) {
     super(message, init);
-    this.retryAfter = init.retryAfter;
   }
 }
 export class InternalServerError extends HttpError {}
+
+// Names as strings, on the prototypes: an app's minifier renames classes, and logs show `name`.
+const names: Record<string, typeof ApiError> = {
+  ApiError,
+  ValidationError,
+  ConnectionError,
+  TimeoutError,
+  MalformedResponseError,
+  PaginationError,
+  HttpError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+};
+for (const name in names) names[name]!.prototype.name = name;
+(ApiError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
 
 const BY_STATUS: Record<number, typeof HttpError> = {
   400: BadRequestError,
@@ -110,37 +116,30 @@ const BY_STATUS: Record<number, typeof HttpError> = {
   404: NotFoundError,
   409: ConflictError,
   422: UnprocessableEntityError,
+  429: RateLimitError,
 };
-
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "seam-request-id", "x-amzn-requestid"];
 
 /** The vendor's request id from a response's headers, when present. */
 export function requestIdOf(response: Response): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
+  for (const name of ["x-request-id", "request-id", "seam-request-id", "x-amzn-requestid"]) {
     const value = response.headers.get(name);
     if (value != null) return value;
   }
-  return undefined;
 }
 
 /** The one place a status becomes an error class. */
 export function errorFromResponse(method: string, path: string, response: Response, body: unknown): HttpError {
-  const status = response.status;
-  const requestId = requestIdOf(response);
-  const detail = vendorMessage(body);
-  const message = `${method} ${path} failed with ${status}${detail ? `: ${detail}` : ""}`;
-  const init = { method, path, status, requestId, body };
-  if (status === 429) {
-    return new RateLimitError(message, { ...init, retryAfter: parseRetryAfter(response.headers.get("retry-after")) });
-  }
+  const { status, headers } = response;
+  // Both vendors answer `{ error: { type, message } }`; say nothing rather than guess otherwise.
+  const error = (body as { error?: { type?: unknown; message?: unknown } } | null)?.error;
+  const detail = [error?.type, error?.message].filter((part) => typeof part === "string" && part).join(": ").slice(0, 300);
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : HttpError);
-  return new Class(message, init);
-}
-
-/** Both vendors answer `{ error: { type, message } }`; fall back to nothing rather than guess. */
-function vendorMessage(body: unknown): string | undefined {
-  const error = (body as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
-  if (!error || typeof error !== "object") return undefined;
-  const parts = [error.type, error.message].filter((p): p is string => typeof p === "string" && p !== "");
-  return parts.length ? parts.join(": ").slice(0, 300) : undefined;
+  return new Class(`${method} ${path} failed with ${status}${detail && `: ${detail}`}`, {
+    method,
+    path,
+    status,
+    requestId: requestIdOf(response),
+    body,
+    ...(status === 429 && { retryAfter: parseRetryAfter(headers.get("retry-after")) }),
+  });
 }

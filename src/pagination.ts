@@ -40,106 +40,79 @@ export interface Paginator<T> extends AsyncIterable<T> {
 
 const noop = () => {};
 
-class CursorPaginator<T> implements Paginator<T> {
-  totalResultSize: number | undefined;
-  pagination: PaginationResponse | undefined;
-  readonly #fetchPage: FetchPage<T>;
-  readonly #start: string | undefined;
-  readonly #direction: Direction;
-  readonly #options: PaginateOptions;
-  readonly #where: { method: string; path: string };
-
-  constructor(fetchPage: FetchPage<T>, start: string | undefined, direction: Direction, options: PaginateOptions, where: { method: string; path: string }) {
-    this.#fetchPage = fetchPage;
-    this.#start = start;
-    this.#direction = direction;
-    this.#options = options;
-    this.#where = where;
-  }
-
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
-    const { signal: callerSignal, maxPages, prefetch = false } = this.#options;
-    // Aborted by the caller's signal, or when the consumer stops early so a prefetch is cancelled.
-    // Linked by hand rather than AbortSignal.any, which older browsers lack.
-    const stop = new AbortController();
-    const signal = stop.signal;
-    const follow = () => stop.abort(callerSignal!.reason);
-    if (callerSignal?.aborted) follow();
-    else callerSignal?.addEventListener("abort", follow, { once: true });
-    const requested = new Set<string>();
-    let count = 0;
-
-    const request = (cursor: string | undefined): Promise<Page<T>> => {
-      let promise: Promise<Page<T>>;
-      if (signal.aborted) {
-        promise = Promise.reject(signal.reason);
-      } else {
-        if (cursor !== undefined) requested.add(cursor);
-        count++;
-        promise = this.#fetchPage(cursor, signal);
-      }
-      promise.catch(noop); // a prefetch may be abandoned; its error surfaces only if awaited
-      return promise;
-    };
-
-    let pending: Promise<Page<T>> | undefined = request(this.#start);
-    try {
-      while (pending) {
-        const page: Page<T> = await pending;
-        pending = undefined;
-        const next = page.pagination[this.#direction];
-        const more = page.items.length > 0 && typeof next === "string" && next !== "";
-        // A cursor already requested means the server is looping (often: it ignored the cursor and
-        // sent an earlier page again). Refuse this page before yielding it, so nothing is duplicated,
-        // and keep `pagination` at the last good page so a later resume re-requests this one.
-        if (more && requested.has(next)) {
-          const { method, path } = this.#where;
-          throw new PaginationError(`${method} ${path}: the server returned a cursor it returned before; stopping instead of looping`, {
-            method,
-            path,
-          });
-        }
-        this.pagination = page.pagination;
-        if (page.pagination.totalResultSize !== undefined) this.totalResultSize = page.pagination.totalResultSize;
-        const go = more && (maxPages === undefined || count < maxPages);
-        if (go && prefetch) pending = request(next);
-        yield page;
-        if (go && !pending) pending = request(next);
-      }
-    } finally {
-      callerSignal?.removeEventListener("abort", follow);
-      stop.abort();
-    }
-  }
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
-    const { signal } = this.#options;
-    for await (const page of this.pages()) {
-      for (const item of page.items) {
-        if (signal?.aborted) throw signal.reason; // an abort stops at once, mid-page too
-        yield item;
-      }
-    }
-  }
-
-  async toArray(options: { max?: number } = {}): Promise<T[]> {
-    const max = checkCount(options.max, "max", this.#where);
-    const items: T[] = [];
-    if (max === 0) return items;
-    for await (const item of this) {
-      items.push(item);
-      if (max !== undefined && items.length >= max) break;
-    }
-    return items;
-  }
-}
-
 export function paginate<T>(
   fetchPage: FetchPage<T>,
   start: { cursor: string | undefined; direction: Direction },
   options: PaginateOptions,
   where: { method: string; path: string },
 ): Paginator<T> {
+  const { signal: callerSignal, maxPages = Infinity, prefetch } = options;
   checkCount(options.maxPages, "maxPages", where, 1);
-  return new CursorPaginator(fetchPage, start.cursor, start.direction, options, where);
+  const { cursor: first, direction } = start;
+
+  const paginator: { -readonly [K in keyof Paginator<T>]: Paginator<T>[K] } = {
+    totalResultSize: undefined,
+    pagination: undefined,
+
+    async *pages() {
+      // Aborted by the caller's signal, or when the consumer stops early so a prefetch is cancelled.
+      // Linked by hand rather than AbortSignal.any, which older browsers lack.
+      const stop = new AbortController();
+      const { signal } = stop;
+      const follow = () => stop.abort(callerSignal!.reason);
+      if (callerSignal?.aborted) follow();
+      else callerSignal?.addEventListener("abort", follow);
+      const requested = new Set<string | undefined>();
+
+      const request = (cursor: string | undefined): Promise<Page<T>> => {
+        const promise = signal.aborted ? Promise.reject(signal.reason) : fetchPage(cursor, signal);
+        requested.add(cursor);
+        promise.catch(noop); // a prefetch may be abandoned; its error surfaces only if awaited
+        return promise;
+      };
+
+      let pending: Promise<Page<T>> | undefined = request(first);
+      try {
+        while (pending) {
+          const page: Page<T> = await pending;
+          pending = undefined;
+          const { pagination } = page;
+          const next = pagination[direction];
+          const more = page.items.length > 0 && typeof next === "string" && next !== "";
+          // A cursor already requested means the server is looping (often: it ignored the cursor and
+          // sent an earlier page again). Refuse this page before yielding it, so nothing is duplicated,
+          // and keep `pagination` at the last good page so a later resume re-requests this one.
+          if (more && requested.has(next)) {
+            throw new PaginationError(`${where.method} ${where.path}: the server repeated a cursor; stopped instead of looping`, where);
+          }
+          paginator.pagination = pagination;
+          paginator.totalResultSize = pagination.totalResultSize ?? paginator.totalResultSize;
+          const go = more && requested.size < maxPages;
+          if (go && prefetch) pending = request(next);
+          yield page;
+          if (go && !pending) pending = request(next);
+        }
+      } finally {
+        callerSignal?.removeEventListener("abort", follow);
+        stop.abort();
+      }
+    },
+
+    async *[Symbol.asyncIterator]() {
+      for await (const page of paginator.pages()) {
+        for (const item of page.items) {
+          if (callerSignal?.aborted) throw callerSignal.reason; // an abort stops at once, mid-page too
+          yield item;
+        }
+      }
+    },
+
+    async toArray(options = {}) {
+      const max = checkCount(options.max, "max", where) ?? Infinity;
+      const items: T[] = [];
+      if (max > 0) for await (const item of paginator) if (items.push(item) >= max) break;
+      return items;
+    },
+  };
+  return paginator;
 }

@@ -1,7 +1,7 @@
 // Seam token kinds, told apart by prefix the way the official SDK (@seamapi/http) does, and sent
 // with exactly the headers that SDK sends for each kind.
 import { readEnv } from "./environments.js";
-import { ValidationError } from "./errors.js";
+import { invalid } from "./validate.js";
 
 /** One credential kind; the other fields are `never` so kinds cannot be mixed. */
 export type SeamCredentials =
@@ -14,96 +14,51 @@ export type SeamCredentials =
 
 type Kind = "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken";
 
-const isJwt = (token: string) => token.startsWith("ey");
-const isClientSessionToken = (token: string) => token.startsWith("seam_cst");
-const isAccessToken = (token: string) => token.startsWith("seam_at");
-const isPublishableKey = (token: string) => token.startsWith("seam_pk");
-const isSeamToken = (token: string) => token.startsWith("seam_");
-
-function invalid(message: string, param: string): never {
-  throw new ValidationError(message, { method: "", path: "", param });
-}
-
-/** Why `token` is the wrong kind for `kind`, or undefined when it fits. Never quotes the token. */
-function mismatch(kind: Kind, token: string): string | undefined {
-  const jwt = "A JWT (console session token) cannot be used as";
-  const cst = "A client session token (seam_cst…) cannot be used as";
-  const pat = "A personal access token (seam_at…) cannot be used as";
-  const pk = "A publishable key (seam_pk…) cannot be used as";
-  switch (kind) {
-    case "apiKey":
-      if (isJwt(token)) return `${jwt} an apiKey; pass it as consoleSessionToken with workspaceId`;
-      if (isClientSessionToken(token)) return `${cst} an apiKey; pass it as clientSessionToken`;
-      if (isAccessToken(token)) return `${pat} an apiKey; pass it as personalAccessToken with workspaceId`;
-      if (isPublishableKey(token)) return `${pk} an apiKey`;
-      if (!isSeamToken(token)) return "apiKey is not a Seam API key: it should start with seam_";
-      return undefined;
-    case "personalAccessToken":
-      if (isJwt(token)) return `${jwt} a personalAccessToken; pass it as consoleSessionToken`;
-      if (isClientSessionToken(token)) return `${cst} a personalAccessToken; pass it as clientSessionToken`;
-      if (!isAccessToken(token)) return "personalAccessToken is not a Seam personal access token: it should start with seam_at";
-      return undefined;
-    case "consoleSessionToken":
-      if (isSeamToken(token)) return "consoleSessionToken must be a JWT; a seam_… token is an apiKey, personalAccessToken or clientSessionToken";
-      if (!isJwt(token)) return "consoleSessionToken is not a JWT";
-      return undefined;
-    case "clientSessionToken":
-      if (isJwt(token)) return `${jwt} a clientSessionToken; pass it as consoleSessionToken with workspaceId`;
-      if (isAccessToken(token)) return `${pat} a clientSessionToken; pass it as personalAccessToken with workspaceId`;
-      if (!isClientSessionToken(token)) return "clientSessionToken is not a Seam client session token: it should start with seam_cst";
-      return undefined;
-  }
-}
+const KINDS: Kind[] = ["apiKey", "personalAccessToken", "consoleSessionToken", "clientSessionToken"];
+/** How each kind's tokens start. */
+const PREFIX: Record<Kind, string> = { apiKey: "seam_", personalAccessToken: "seam_at", consoleSessionToken: "ey", clientSessionToken: "seam_cst" };
+/** Tokens recognisable as another kind: their prefix, what they are, and how to pass them instead. */
+const LOOKALIKES = [
+  ["ey", "A JWT (console session token)", "consoleSessionToken with workspaceId"],
+  ["seam_cst", "A client session token (seam_cst…)", "clientSessionToken"],
+  ["seam_at", "A personal access token (seam_at…)", "personalAccessToken with workspaceId"],
+  ["seam_pk", "A publishable key (seam_pk…)", ""],
+];
 
 // Header values must be visible ASCII; checking here keeps the token out of the runtime's own error text.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
-function checkToken(kind: Kind, value: unknown, envVar?: string): string {
-  const from = envVar ? ` (from ${envVar})` : "";
-  if (typeof value !== "string" || value === "") invalid(`${kind}${from} must be a non-empty string`, kind);
-  if (!HEADER_SAFE.test(value)) invalid(`${kind}${from} contains whitespace or characters not allowed in a header`, kind);
-  const problem = mismatch(kind, value);
-  if (problem) invalid(problem + from, kind);
-  return value;
-}
-
-function checkWorkspaceId(value: unknown, kind: Kind): string {
-  if (value === undefined) invalid(`Missing workspaceId: a ${kind} needs { workspaceId }`, "workspaceId");
-  if (typeof value !== "string" || value === "" || !HEADER_SAFE.test(value)) {
-    invalid("workspaceId must be a non-empty string without whitespace", "workspaceId");
+/** Why `token` is the wrong kind for `kind`, or undefined when it fits. Never quotes the token. */
+function mismatch(kind: Kind, token: string): string | undefined {
+  const rule = kind === "consoleSessionToken" ? "must be a JWT" : `should start with ${PREFIX[kind]}`;
+  for (const [prefix, what, passAs] of LOOKALIKES) {
+    if (token.startsWith(prefix!) && prefix !== PREFIX[kind]) {
+      return `${what} cannot be used as a${kind === "apiKey" ? "n" : ""} ${kind}, which ${rule}${passAs && `; pass it as ${passAs}`}`;
+    }
   }
-  return value;
+  if (!token.startsWith(PREFIX[kind])) return `${kind} ${rule}`;
 }
 
 /** The auth headers for the given credential (or SEAM_API_KEY), and the secrets to keep out of errors. */
-export function seamAuthHeaders(options: Record<string, unknown>): { headers: Record<string, string>; secrets: string[] } {
-  const given = (["apiKey", "personalAccessToken", "consoleSessionToken", "clientSessionToken"] as const).filter(
-    (kind) => options[kind] !== undefined,
-  );
+export function seamAuthHeaders(options: Record<string, unknown>): { headers: Record<string, string>; secrets: (string | undefined)[] } {
+  const given = KINDS.filter((kind) => options[kind] !== undefined);
   if (given.length > 1) invalid(`Pass only one of ${given.join(", ")}`, given[1]!);
-  const kind = given[0];
-  if (kind === undefined) {
-    if (options.workspaceId !== undefined) invalid("workspaceId needs a personalAccessToken or consoleSessionToken", "workspaceId");
-    const fromEnv = readEnv("SEAM_API_KEY");
-    if (fromEnv === undefined) {
-      invalid("Missing Seam credential: pass { apiKey } (or another token kind) to createSeamClient or set SEAM_API_KEY", "apiKey");
-    }
-    const apiKey = checkToken("apiKey", fromEnv, "SEAM_API_KEY");
-    return { headers: { authorization: `Bearer ${apiKey}` }, secrets: [apiKey] };
+  const kind = given[0] ?? "apiKey";
+  const envVar = given.length ? "" : "SEAM_API_KEY";
+  const token = envVar ? readEnv(envVar) : options[kind];
+  const from = envVar && ` (from ${envVar})`;
+  if (token === undefined) invalid("Missing Seam credential: pass { apiKey } (or another token kind) to createSeamClient or set SEAM_API_KEY", kind);
+  if (typeof token !== "string" || !HEADER_SAFE.test(token)) invalid(`${kind}${from} must be a non-empty string without whitespace`, kind);
+  const problem = mismatch(kind, token);
+  if (problem) invalid(problem + from, kind);
+  const workspaceId = options.workspaceId as string | undefined;
+  const scoped = kind === "personalAccessToken" || kind === "consoleSessionToken";
+  if (scoped ? typeof workspaceId !== "string" || !HEADER_SAFE.test(workspaceId) : workspaceId !== undefined) {
+    invalid("workspaceId must be given (without whitespace) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
   }
-  const token = checkToken(kind, options[kind]);
-  switch (kind) {
-    case "apiKey":
-      if (options.workspaceId !== undefined) invalid("An apiKey is scoped to one workspace: do not pass workspaceId", "workspaceId");
-      return { headers: { authorization: `Bearer ${token}` }, secrets: [token] };
-    case "clientSessionToken":
-      if (options.workspaceId !== undefined) invalid("A clientSessionToken is scoped to one workspace: do not pass workspaceId", "workspaceId");
-      return { headers: { authorization: `Bearer ${token}`, "client-session-token": token }, secrets: [token] };
-    case "personalAccessToken":
-    case "consoleSessionToken": {
-      const workspaceId = checkWorkspaceId(options.workspaceId, kind);
-      // the workspace id is kept out of errors too: with the token it names what the token opens
-      return { headers: { authorization: `Bearer ${token}`, "seam-workspace": workspaceId }, secrets: [token, workspaceId] };
-    }
-  }
+  // the workspace id is kept out of errors too: with the token it names what the token opens
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (kind === "clientSessionToken") headers["client-session-token"] = token;
+  if (scoped) headers["seam-workspace"] = workspaceId!;
+  return { headers, secrets: [token, workspaceId] };
 }

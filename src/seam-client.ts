@@ -1,4 +1,4 @@
-import { createRawClient, servers, type RawClient } from "../generated/seam/client.js";
+import { createRawClient, operations, servers, type RawClient } from "../generated/seam/client.js";
 import { checkBaseUrl, readEnv } from "./environments.js";
 import { redactor, settle, toSeamOk } from "./response.js";
 import { seamAuthHeaders, type SeamCredentials } from "./seam-auth.js";
@@ -39,12 +39,7 @@ export function createSeamClient(options: SeamClientOptions = {}): SeamClient {
     options as SeamClientOptions & Record<string, unknown>;
   const { headers, secrets } = seamAuthHeaders({ apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId });
   const fromEnv = endpoint === undefined ? readEnv("SEAM_ENDPOINT") : undefined;
-  const baseUrl =
-    endpoint !== undefined
-      ? checkBaseUrl(endpoint, "endpoint")
-      : fromEnv !== undefined
-        ? checkBaseUrl(fromEnv, "endpoint", "SEAM_ENDPOINT")
-        : defaultSeamEndpoint;
+  const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && "SEAM_ENDPOINT");
   const transport = createTransport(transportOptions as TransportOptions);
   const redact = redactor(secrets);
   const raw = createRawClient({
@@ -52,24 +47,20 @@ export function createSeamClient(options: SeamClientOptions = {}): SeamClient {
     headers,
     fetch: (request: Request) => transport(request, { signal: request.signal }),
   });
+  // The facade's call builds no Request of its own: fetch builds the one Request (see sequence-client.ts).
+  const init = { method: operations.acsUsersDeletePost.method, headers: { ...headers, "content-type": "application/json" } };
 
   return {
     raw,
     acs: {
       users: {
         async delete(body, call = {}) {
-          const method = "POST";
-          const path = "/acs/users/delete";
+          // method and path from the spec's operation table, so the call cannot drift from it
+          const { method, path } = operations.acsUsersDeletePost;
           const checked = checkSeamAcsUserDeleteBody(body, { method, path });
           const idempotent = call.idempotent ?? checked.acs_user_id !== undefined;
-          const callOptions: CallOptions = { ...call, idempotent, path };
-          const pending = raw.POST(path, {
-            body: checked,
-            parseAs: "stream",
-            fetch: (request: Request) => transport(request, callOptions),
-          });
-          const [data, ctx] = await settle({ method, path, redact }, pending, call.signal);
-          return toSeamOk(data, ctx);
+          const pending = transport(baseUrl + path, { ...call, idempotent, path }, { ...init, body: JSON.stringify(checked) });
+          return toSeamOk(...(await settle({ method, path, redact, signal: call.signal }, pending)));
         },
       },
     },

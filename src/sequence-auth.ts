@@ -1,6 +1,6 @@
 import { base64Utf8 } from "./base64.js";
 import { readEnv } from "./environments.js";
-import { ValidationError } from "./errors.js";
+import { invalid } from "./validate.js";
 
 export interface SequenceCredentials {
   /** Default: env SEQUENCE_CLIENT_ID. */
@@ -11,15 +11,8 @@ export interface SequenceCredentials {
 
 function credential(value: unknown, param: string, envVar: string): string {
   const resolved = value === undefined ? readEnv(envVar) : value;
-  if (resolved === undefined) {
-    throw new ValidationError(`Missing ${param}: pass { ${param} } to createSequenceClient or set ${envVar}`, {
-      method: "",
-      path: "",
-      param,
-    });
-  }
-  if (typeof resolved !== "string" || resolved === "") {
-    throw new ValidationError(`${param} must be a non-empty string`, { method: "", path: "", param });
+  if (typeof resolved !== "string" || !resolved) {
+    invalid(`${param} is missing or empty: pass { ${param} } to createSequenceClient or set ${envVar}`, param);
   }
   return resolved;
 }
@@ -29,9 +22,7 @@ export function sequenceAuthorization(options: SequenceCredentials): { authoriza
   const clientId = credential(options.clientId, "clientId", "SEQUENCE_CLIENT_ID");
   const clientSecret = credential(options.clientSecret, "clientSecret", "SEQUENCE_CLIENT_SECRET");
   // RFC 7617: the user-id ends at the first colon, so one inside it would be misread as the secret.
-  if (clientId.includes(":")) {
-    throw new ValidationError(`clientId must not contain ":"`, { method: "", path: "", param: "clientId" });
-  }
+  if (clientId.includes(":")) invalid(`clientId must not contain ":"`, "clientId");
   const token = base64Utf8(`${clientId}:${clientSecret}`);
   return { authorization: `Basic ${token}`, secrets: [clientSecret, token] };
 }

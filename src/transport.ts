@@ -53,50 +53,54 @@ export interface CallOptions {
   buffer?: boolean;
 }
 
-/** A fetch-shaped function that applies the client's reliability policy to each request. */
-export type Transport = (request: Request, call?: CallOptions) => Promise<Response>;
+/**
+ * A fetch-shaped function that applies the client's reliability policy to each request: a Request
+ * (from openapi-fetch, for `raw`), or a URL and init (the facade's calls, so fetch builds the one
+ * Request itself; read their body with readText).
+ */
+export type Transport = (input: Request | string, call?: CallOptions, init?: RequestInit) => Promise<Response>;
 
 // The readers openapi-fetch's parseAs can call; others (bytes, formData, the raw stream) simply keep
 // the attempt's timer until it fires.
 const BODY_READERS = ["text", "json", "arrayBuffer", "blob"] as const;
-const ignore = () => {};
 
 export function createTransport(options: TransportOptions = {}): Transport {
-  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const { rateLimiter, onRetry } = options;
 
-  return async (request, call = {}) => {
+  return async (input, call = {}, init) => {
     const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    const method = request.method;
-    const idempotent = call.idempotent ?? policy.methods.includes(method);
-    const maxRetries = idempotent ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
-    const signal = call.signal;
-    const path = () => call.path ?? new URL(request.url).pathname;
+    const request = typeof input === "string" ? undefined : input;
+    const method = init?.method ?? request?.method ?? "GET";
+    const { signal } = call;
+    const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
+    // Errors name the API path; the URL is only parsed when there is an error to name.
+    const pathOf = () => call.path ?? new URL(request?.url ?? (input as string)).pathname;
+    const fail = (Class: typeof ConnectionError, text: string, path = pathOf()) => new Class(`${method} ${path} ${text}`, { method, path });
     let deadline = 0;
 
     for (let retry = 0; ; retry++) {
       if (signal?.aborted) throw signal.reason;
-      if (rateLimiter) {
-        const wait = rateLimiter.acquire(signal);
-        if (wait) await wait;
-      }
+      const wait = rateLimiter?.acquire(signal);
+      if (wait) await wait;
       // The deadline starts with the first attempt, so time queued in the rate limiter is not lost.
       const now = Date.now();
       if (retry === 0) deadline = now + deadlineMs;
       const remaining = deadline - now;
-      if (remaining <= 0) throw deadlineError(method, path(), deadlineMs);
-      const cut = remaining < timeoutMs;
-      const attempt = startAttempt(cut ? remaining : timeoutMs, signal, () =>
-        cut ? deadlineError(method, path(), deadlineMs) : new TimeoutError(`${method} ${path()} timed out after ${timeoutMs} ms`, { method, path: path() }),
+      const pastDeadline = () => fail(TimeoutError, `ran past its ${deadlineMs} ms deadline`);
+      if (remaining <= 0) throw pastDeadline();
+      const attempt = startAttempt(Math.min(remaining, timeoutMs), signal, () =>
+        remaining < timeoutMs ? pastDeadline() : fail(TimeoutError, `timed out after ${timeoutMs} ms`),
+        !!request, // a facade call (URL input) always reads its body through readText
       );
       const last = retry >= maxRetries;
       let outcome: Response | ConnectionError;
       try {
-        // A body can be sent once: keep the original for the last attempt, send copies before it.
-        outcome = await fetchImpl(last || request.body === null ? request : request.clone(), { signal: attempt.signal });
+        // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
+        const send = !request || last || request.body === null ? input : request.clone();
+        outcome = await fetchImpl(send, init ? { ...init, signal: attempt.signal } : { signal: attempt.signal });
         if (call.buffer && outcome.ok && outcome.body !== null) {
           outcome = new Response(await outcome.arrayBuffer(), outcome);
           attempt.release();
@@ -104,8 +108,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       } catch (error) {
         attempt.release();
         if (signal?.aborted) throw signal.reason;
-        const reason: unknown = attempt.signal.aborted ? attempt.signal.reason : undefined;
-        outcome = ApiError.isApiError(reason) ? (reason as TimeoutError) : connectionError(method, path(), error);
+        const reason: unknown = attempt.signal.reason;
+        outcome = ApiError.isApiError(reason) ? (reason as TimeoutError) : fail(ConnectionError, `failed: no response${codeOf(error)}`);
       }
 
       let delay: number | undefined;
@@ -113,16 +117,15 @@ export function createTransport(options: TransportOptions = {}): Transport {
         delay = backoffDelay(retry, policy);
         if (last || Date.now() + delay >= deadline) throw outcome;
       } else {
-        if (last || !policy.retryOn(outcome.status)) return releaseAfterBody(outcome, attempt, method);
-        delay = retryDelay(retry, policy, outcome.headers.get("retry-after"));
-        // Not worth waiting (Retry-After too long, or past the deadline): the caller gets this response.
-        if (delay === undefined || Date.now() + delay >= deadline) return releaseAfterBody(outcome, attempt, method);
+        // Not retried, or not worth waiting (Retry-After too long, or past the deadline): the caller gets this response.
+        if (!last && policy.retryOn(outcome.status)) delay = retryDelay(retry, policy, outcome.headers.get("retry-after"));
+        if (delay === undefined || Date.now() + delay >= deadline) return releaseAfterBody(outcome, attempt, method, !!request);
         attempt.release();
-        outcome.body?.cancel().catch(ignore);
+        outcome.body?.cancel().catch(() => {});
       }
       onRetry?.({
         method,
-        path: path(),
+        path: pathOf(),
         retry: retry + 1,
         delayMs: delay,
         ...(outcome instanceof ConnectionError ? { error: outcome } : { status: outcome.status }),
@@ -132,36 +135,44 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 }
 
-/**
- * The attempt's timer and abort link stay on while the body is read, so a slow body times out
- * and an abort stops it; they are released once a body reader settles (or when the timer fires).
- */
-function releaseAfterBody(response: Response, attempt: Attempt, method: string): Response {
+// The attempt's timer and abort link stay on while the body is read, so a slow body times out and an
+// abort stops it. A Response for openapi-fetch gets its readers wrapped to release them once read (or
+// when the timer fires); a facade call's Response is left untouched (patching it costs about a tenth
+// of loopback throughput) and its body is read through readText, which releases them.
+const releases = new WeakMap<Response, () => void>();
+
+function releaseAfterBody(response: Response, attempt: Attempt, method: string, wrap: boolean): Response {
   if (response.body === null || method === "HEAD" || response.status === 204) {
     attempt.release();
-    return response;
-  }
-  const target = response as unknown as Record<string, unknown>;
-  for (const name of BODY_READERS) {
-    const read = target[name];
-    if (typeof read === "function") target[name] = () => (read.call(response) as Promise<unknown>).finally(attempt.release);
+  } else if (wrap) {
+    const target = response as unknown as Record<string, () => Promise<unknown>>;
+    for (const name of BODY_READERS) {
+      const read = target[name];
+      if (read) target[name] = () => read.call(response).finally(attempt.release);
+    }
+  } else {
+    releases.set(response, attempt.release);
   }
   return response;
 }
 
-function deadlineError(method: string, path: string, deadlineMs: number): TimeoutError {
-  return new TimeoutError(`${method} ${path} ran past its ${deadlineMs} ms deadline`, { method, path });
+/** Reads the body of a response the transport returned for a URL input, then releases its attempt. */
+export async function readText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } finally {
+    releases.get(response)?.();
+  }
 }
 
 /**
  * Only the error code is kept, never the underlying error: a custom fetch may attach the request
  * (and its Authorization header) to what it throws.
  */
-function connectionError(method: string, path: string, error: unknown): ConnectionError {
-  let code: string | undefined;
-  for (let e = error, depth = 0; e && depth < 4 && code === undefined; e = (e as { cause?: unknown }).cause, depth++) {
-    const value = (e as { code?: unknown }).code;
-    if (typeof value === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(value)) code = value;
+function codeOf(error: unknown): string {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return ` (${code})`;
   }
-  return new ConnectionError(`${method} ${path} failed: no response${code ? ` (${code})` : ""}`, { method, path });
+  return "";
 }

@@ -6,26 +6,34 @@ export const MAX_ID_LENGTH = 256;
 /** Longest cursor accepted from a caller. */
 export const MAX_CURSOR_LENGTH = 4096;
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-// Characters that would end or re-route a path segment if a server or proxy decoded the id.
-const ROUTE = /[/\\?#]|^\s*\.\.?\s*$/;
+// Characters that would end or re-route a path segment if a server or proxy decoded the id, and controls.
+const ROUTE = /[/\\?#\u0000-\u001f\u007f-\u009f]|^\s*\.\.?\s*$/;
 // Plain ids (UUIDs and the like) need none of the checks below.
 const PLAIN = /^[\w-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The call a check belongs to; empty for client options. */
 interface Where {
   method: string;
   path: string;
 }
 
-/** False for strings with lone surrogates, which cannot be percent-encoded (encodeURIComponent throws). */
-export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+/** Throws the ValidationError for `param`. Messages name the option, never echo secret values. */
+export function invalid(message: string, param: string, where: Where = { method: "", path: "" }): never {
+  throw new ValidationError(message, { ...where, param });
 }
 
 function fail(message: string, param: string, where: Where): never {
-  throw new ValidationError(`${where.method} ${where.path}: ${param} ${message}`, { ...where, param });
+  invalid(`${where.method} ${where.path}: ${param} ${message}`, param, where);
+}
+
+/** False for strings with lone surrogates, which cannot be percent-encoded (encodeURIComponent throws). */
+export function isWellFormed(text: string): boolean {
+  try {
+    return !!encodeURIComponent(text);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -35,16 +43,10 @@ function fail(message: string, param: string, where: Where): never {
  * ever reach another endpoint.
  */
 export function checkId(id: unknown, param: string, where: Where): string {
-  if (typeof id !== "string" || id === "") fail("must be a non-empty string", param, where);
-  if (id.length <= MAX_ID_LENGTH && PLAIN.test(id)) return id;
-  if (id.length > MAX_ID_LENGTH) fail(`is longer than ${MAX_ID_LENGTH} characters`, param, where);
-  if (!isWellFormed(id)) fail("contains invalid unicode (a lone surrogate)", param, where);
+  let ok = typeof id === "string" && id !== "" && id.length <= MAX_ID_LENGTH && isWellFormed(id);
   // the id as given, and as up to three rounds of percent-decoding would see it
-  for (let view = id, round = 0; round < 4; round++) {
-    if (CONTROL.test(view)) fail("contains control characters", param, where);
-    if (ROUTE.test(view) || ROUTE.test(view.normalize("NFKC"))) {
-      fail(`must not contain "/", "\\", "?", "#" or be "." or ".." (also percent-encoded)`, param, where);
-    }
+  for (let view = id as string, round = 0; ok && round < 4 && !PLAIN.test(view); round++) {
+    ok = !ROUTE.test(view) && !ROUTE.test(view.normalize("NFKC"));
     let decoded: string;
     try {
       decoded = decodeURIComponent(view);
@@ -54,7 +56,14 @@ export function checkId(id: unknown, param: string, where: Where): string {
     if (decoded === view) break;
     view = decoded;
   }
-  return id;
+  if (!ok) {
+    fail(
+      `must be a non-empty string of at most ${MAX_ID_LENGTH} characters of valid unicode, without "/", "\\", "?", "#" or control characters, and not "." or ".." (also percent-encoded)`,
+      param,
+      where,
+    );
+  }
+  return id as string;
 }
 
 /** `limit` as the Sequence spec allows it: an integer in 1..100. */
@@ -66,11 +75,10 @@ export function checkLimit(limit: unknown, where: Where): number | undefined {
 }
 
 export function checkCursor(cursor: unknown, param: string, where: Where): string | undefined {
-  if (cursor == null) return undefined;
-  if (typeof cursor !== "string" || cursor === "" || cursor.length > MAX_CURSOR_LENGTH || !isWellFormed(cursor)) {
+  if (cursor != null && (typeof cursor !== "string" || !cursor || cursor.length > MAX_CURSOR_LENGTH || !isWellFormed(cursor))) {
     fail(`must be a non-empty string of at most ${MAX_CURSOR_LENGTH} characters`, param, where);
   }
-  return cursor;
+  return (cursor ?? undefined) as string | undefined;
 }
 
 /** An integer option of at least `min` (maxPages, max). */
@@ -85,7 +93,7 @@ export type SeamAcsUserDeleteBody =
   | { user_identity_id: string; acs_system_id: string; acs_user_id?: never };
 
 export function checkSeamAcsUserDeleteBody(body: unknown, where: Where): SeamAcsUserDeleteBody {
-  const entries = typeof body === "object" && body !== null && !Array.isArray(body) ? Object.entries(body).filter(([, v]) => v !== undefined) : [];
+  const entries = body && typeof body === "object" && !Array.isArray(body) ? Object.entries(body).filter(([, v]) => v !== undefined) : [];
   const shape = entries.map(([k]) => k).sort().join();
   if (shape !== "acs_user_id" && shape !== "acs_system_id,user_identity_id") {
     fail("must be exactly { acs_user_id } or { user_identity_id, acs_system_id }", "body", where);
