@@ -1,0 +1,306 @@
+// An in-memory fake of both vendor APIs on a loopback node:http server, for tests of code that
+// uses this package (and for ours). In the spirit of Seam's fake-seam-connect: seeded data,
+// spec-shaped answers, scriptable faults and a request log.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { headerEnums } from "../../generated/sequence/client.js";
+import { defaultCredentials, type FakeCredentials, type FakeSeamCredentials, type FakeSequenceCredentials } from "./credentials.js";
+import { FaultQueue, type FakeFault } from "./faults.js";
+import { errorReply, type Reply } from "./reply.js";
+import { redactHeaders, type FakeRequest } from "./request-log.js";
+import { FakeSeamApi, isSeamPath } from "./seam-api.js";
+import { makeSequenceUser, seed, type FakeAcsUser, type FakeSequenceUser, type FakeSequenceUserInput } from "./seed.js";
+import { FakeSequenceApi, isSequencePath } from "./sequence-api.js";
+
+export interface FakeServerOptions {
+  /** Seed for every generated id, email and role; the same seed gives the same data. Default 1. */
+  seed?: number | string;
+  /** How many Sequence users to create (default 25), or exactly which. */
+  users?: number | FakeSequenceUserInput[];
+  /** How many Seam access-system users to create. Default 5. */
+  acsUsers?: number;
+  /** Credentials the fake accepts; anything left out gets a fixed fake value. */
+  credentials?: { sequence?: Partial<FakeSequenceCredentials>; seam?: Partial<FakeSeamCredentials> };
+  /** Sequence-Version values the fake knows, oldest first. Default: the spec's. */
+  sequenceVersions?: readonly string[];
+  /** Page size of GET /users without `limit`. Default 20. */
+  defaultPageSize?: number;
+  /**
+   * Answer 429 (with Retry-After) once more than `limit` Sequence requests arrive within a window of
+   * `windowMs`, like Sequence's 1,500 requests a minute per key. Default: no limit.
+   */
+  sequenceRateLimit?: { limit: number; windowMs: number };
+  /** Added before every answer, to mimic network latency. Default 0. */
+  latencyMs?: number;
+  /** Answer CORS preflights and add CORS headers, for browser tests. Default true. */
+  cors?: boolean;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+}
+
+/** Seam client options for one token kind, pointed at the fake. */
+export type FakeSeamClientOptions =
+  | { endpoint: string; apiKey: string }
+  | { endpoint: string; personalAccessToken: string; workspaceId: string }
+  | { endpoint: string; consoleSessionToken: string; workspaceId: string }
+  | { endpoint: string; clientSessionToken: string };
+
+export interface FakeServer {
+  /** Base URL of both APIs, e.g. `http://127.0.0.1:43567`. */
+  readonly url: string;
+  readonly credentials: FakeCredentials;
+  /** Options for `createSequenceClient`: baseUrl and the accepted credentials. */
+  readonly sequenceClientOptions: { baseUrl: string; clientId: string; clientSecret: string };
+  /** Options for `createSeamClient` with the given token kind (default an API key). */
+  seamClientOptions(kind?: "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken"): FakeSeamClientOptions;
+  readonly sequence: {
+    /** Current users, in list order (copies). */
+    users(): FakeSequenceUser[];
+    user(id: string): FakeSequenceUser | undefined;
+    /** Adds a user at the end of the list; missing fields come from the seed. */
+    addUser(input?: FakeSequenceUserInput): FakeSequenceUser;
+  };
+  readonly seam: {
+    /** Access-system users that exist (copies). */
+    acsUsers(): FakeAcsUser[];
+  };
+  /** Every request so far (except CORS preflights), oldest first, credentials redacted. */
+  readonly requests: readonly FakeRequest[];
+  /** The next `count` matching requests get `fault` instead of the API's answer. */
+  failNext(count: number, fault: FakeFault): void;
+  /** Faults still scripted. */
+  readonly pendingFaults: number;
+  clearFaults(): void;
+  clearRequests(): void;
+  /** Back to the seeded data, with no faults and an empty log. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const EXPOSED_HEADERS = "retry-after, sequence-version, x-request-id, seam-request-id";
+const MAX_BODY_BYTES = 1 << 20;
+
+export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
+  const credentials: FakeCredentials = {
+    sequence: { ...defaultCredentials.sequence, ...options.credentials?.sequence },
+    seam: { ...defaultCredentials.seam, ...options.credentials?.seam },
+  };
+  const seedOptions = { seed: options.seed ?? 1, users: options.users ?? 25, acsUsers: options.acsUsers ?? 5 };
+  const sequenceApi = new FakeSequenceApi(
+    credentials.sequence,
+    options.sequenceVersions ?? headerEnums["Sequence-Version"],
+    options.defaultPageSize ?? 20,
+  );
+  const seamApi = new FakeSeamApi(credentials.seam);
+  const faults = new FaultQueue();
+  let log: FakeRequest[] = [];
+  let data = seed(seedOptions);
+  let added = 0;
+  let requestCount = 0;
+  let windowStart = 0;
+  let windowCount = 0;
+
+  const load = () => {
+    data = seed(seedOptions);
+    added = 0;
+    sequenceApi.load(data.sequenceUsers);
+    seamApi.load(data.acsUsers);
+  };
+  load();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, errorReply(500, "InternalServerError", `fake server bug: ${String(error)}`));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake.invalid");
+    const method = (req.method ?? "GET").toUpperCase();
+    const path = url.pathname;
+    if (options.cors !== false) {
+      res.setHeader("access-control-allow-origin", req.headers.origin ?? "*");
+      res.setHeader("vary", "origin");
+      res.setHeader("access-control-expose-headers", EXPOSED_HEADERS);
+      if (method === "OPTIONS" && req.headers["access-control-request-method"]) {
+        res.setHeader("access-control-allow-methods", "GET, POST, DELETE, OPTIONS");
+        res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "*");
+        res.setHeader("access-control-max-age", "600");
+        res.writeHead(204).end();
+        return;
+      }
+    }
+
+    const raw = await readBody(req);
+    let body: unknown = undefined;
+    let invalidJson = false;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+        invalidJson = true;
+      }
+    }
+    const api = isSequencePath(path) ? "sequence" : isSeamPath(path) ? "seam" : "unknown";
+    const entry: FakeRequest = {
+      api,
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      headers: redactHeaders(req.headers),
+      body,
+      auth: undefined,
+      status: undefined,
+      fault: false,
+      time: new Date(),
+    };
+    log.push(entry);
+    const requestId = `req_${(++requestCount).toString().padStart(6, "0")}`;
+    res.setHeader("x-request-id", requestId);
+    if (api === "seam") res.setHeader("seam-request-id", requestId);
+
+    const fault = faults.take(method, path);
+    const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
+    if (delay > 0) await sleep(delay);
+    if (fault && (fault.reset || fault.malformed || fault.status !== undefined)) {
+      entry.fault = true;
+      if (fault.reset) {
+        req.socket.destroy();
+        return;
+      }
+      const reply: Reply = fault.malformed
+        ? { status: 200, body: "<html>upstream proxy error</html>", headers: { "content-type": "text/html" } }
+        : faultReply(fault, fault.status as number);
+      entry.status = reply.status;
+      send(res, reply);
+      return;
+    }
+
+    let reply: Reply;
+    const limited = api === "sequence" ? rateLimited() : undefined;
+    if (limited) {
+      reply = limited;
+    } else if (api === "sequence") {
+      reply = sequenceApi.handle({ method, path, query: url.searchParams, headers: req.headers });
+    } else if (api === "seam") {
+      reply = seamApi.handle({ method, path, headers: req.headers, body, invalidJson });
+    } else {
+      reply = errorReply(404, "NotFound", `No route for ${method} ${path}`);
+    }
+    entry.status = reply.status;
+    entry.auth = reply.auth;
+    send(res, reply);
+  }
+
+  function rateLimited(): Reply | undefined {
+    const rule = options.sequenceRateLimit;
+    if (!rule) return undefined;
+    const now = Date.now();
+    if (now - windowStart >= rule.windowMs) {
+      windowStart = now;
+      windowCount = 0;
+    }
+    if (++windowCount <= rule.limit) return undefined;
+    const retryAfter = String(Math.max(1, Math.ceil((windowStart + rule.windowMs - now) / 1000)));
+    return errorReply(429, "TooManyRequests", `Rate limit of ${rule.limit} requests exceeded`, { "retry-after": retryAfter });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  return {
+    url,
+    credentials,
+    sequenceClientOptions: { baseUrl: url, ...credentials.sequence },
+    seamClientOptions(kind = "apiKey") {
+      const { seam } = credentials;
+      switch (kind) {
+        case "apiKey":
+          return { endpoint: url, apiKey: seam.apiKey };
+        case "personalAccessToken":
+          return { endpoint: url, personalAccessToken: seam.personalAccessToken, workspaceId: seam.workspaceId };
+        case "consoleSessionToken":
+          return { endpoint: url, consoleSessionToken: seam.consoleSessionToken, workspaceId: seam.workspaceId };
+        case "clientSessionToken":
+          return { endpoint: url, clientSessionToken: seam.clientSessionToken };
+      }
+    },
+    sequence: {
+      users: () => sequenceApi.users(),
+      user: (id) => sequenceApi.user(id),
+      addUser: (input) => sequenceApi.add(makeSequenceUser(data.random, data.sequenceUsers.length + ++added, data.accountIds, input)),
+    },
+    seam: { acsUsers: () => seamApi.acsUsers() },
+    get requests() {
+      return log.slice();
+    },
+    failNext: (count, fault) => faults.add(count, fault),
+    get pendingFaults() {
+      return faults.size;
+    },
+    clearFaults: () => faults.clear(),
+    clearRequests: () => {
+      log = [];
+    },
+    reset: () => {
+      faults.clear();
+      log = [];
+      windowCount = 0;
+      load();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function faultReply(fault: FakeFault, status: number): Reply {
+  const headers: Record<string, string> = { ...fault.headers };
+  if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+  const body =
+    fault.body ??
+    (status === 429
+      ? { error: { type: "TooManyRequests", message: "Rate limit exceeded" } }
+      : { error: { type: status >= 500 ? "InternalServerError" : "Error", message: `Scripted fault: ${status}` } });
+  return { status, body, headers };
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const text = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+  const headers: Record<string, string> = { ...reply.headers };
+  if (text && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+  res.writeHead(reply.status, headers).end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        reject(new Error("request body too large"));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,125 @@
+// The fake Sequence Account API: GET /users (cursor pagination), GET /users/{id}, DELETE /users/{id},
+// with HTTP Basic auth and the Sequence-Version header handled as the vendor documents.
+import type { IncomingHttpHeaders } from "node:http";
+import { checkSequenceAuth, type FakeSequenceCredentials } from "./credentials.js";
+import { decodeCursor, paginate } from "./cursor.js";
+import { errorReply, type Reply } from "./reply.js";
+import type { FakeSequenceUser } from "./seed.js";
+
+export interface SequenceRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+interface StoredUser {
+  position: number;
+  user: FakeSequenceUser;
+}
+
+const USER_PATH = /^\/users\/([^/]+)$/;
+
+export function isSequencePath(path: string): boolean {
+  return path === "/users" || USER_PATH.test(path);
+}
+
+export class FakeSequenceApi {
+  #users: StoredUser[] = [];
+  #nextPosition = 1;
+
+  constructor(
+    readonly credentials: FakeSequenceCredentials,
+    /** Known versions, oldest first; the last one answers requests without the header. */
+    readonly versions: readonly string[],
+    readonly defaultPageSize: number,
+  ) {
+    if (versions.length === 0) throw new RangeError("at least one Sequence-Version is needed");
+  }
+
+  load(users: readonly FakeSequenceUser[]): void {
+    this.#users = [];
+    this.#nextPosition = 1;
+    for (const user of users) this.add(user);
+  }
+
+  add(user: FakeSequenceUser): FakeSequenceUser {
+    if (this.#users.some((u) => u.user.id === user.id)) throw new Error(`a user with id ${user.id} already exists`);
+    this.#users.push({ position: this.#nextPosition++, user: structuredClone(user) });
+    return structuredClone(user);
+  }
+
+  users(): FakeSequenceUser[] {
+    return this.#users.map((u) => structuredClone(u.user));
+  }
+
+  user(id: string): FakeSequenceUser | undefined {
+    const found = this.#users.find((u) => u.user.id === id);
+    return found && structuredClone(found.user);
+  }
+
+  handle(request: SequenceRequest): Reply {
+    const requested = headerValue(request.headers["sequence-version"]);
+    const version = requested ?? (this.versions[this.versions.length - 1] as string);
+    const echo = { "sequence-version": version };
+
+    const auth = checkSequenceAuth(request.headers, this.credentials);
+    if (!auth.ok) return errorReply(401, "Unauthorized", auth.reason, { ...echo, "www-authenticate": 'Basic realm="Sequence"' });
+    if (!this.versions.includes(version)) {
+      return errorReply(400, "UnrecognisedApiVersion", `Unrecognised API version '${version}'. Known versions: ${this.versions.join(", ")}`, echo);
+    }
+
+    const reply = this.#route(request);
+    return { ...reply, headers: { ...echo, ...reply.headers }, auth: auth.kind };
+  }
+
+  #route({ method, path, query }: SequenceRequest): Reply {
+    if (path === "/users") {
+      if (method !== "GET") return errorReply(405, "MethodNotAllowed", `${method} is not allowed on /users`, { allow: "GET" });
+      return this.#list(query);
+    }
+    const raw = USER_PATH.exec(path)?.[1] as string;
+    let id: string;
+    try {
+      id = decodeURIComponent(raw);
+    } catch {
+      return errorReply(400, "BadRequest", "Malformed user id");
+    }
+    const index = this.#users.findIndex((u) => u.user.id === id);
+    if (method === "GET") {
+      const found = this.#users[index];
+      return found ? { status: 200, body: found.user } : errorReply(404, "NotFound", `User '${id}' not found`);
+    }
+    if (method === "DELETE") {
+      const found = this.#users[index];
+      if (!found) return errorReply(404, "NotFound", `User '${id}' not found`);
+      this.#users.splice(index, 1);
+      return { status: 200, body: { ...found.user, state: "deleted" } };
+    }
+    return errorReply(405, "MethodNotAllowed", `${method} is not allowed on /users/{id}`, { allow: "GET, DELETE" });
+  }
+
+  #list(query: URLSearchParams): Reply {
+    const rawLimit = query.get("limit");
+    const limit = rawLimit === null ? this.defaultPageSize : /^\d{1,3}$/.test(rawLimit) ? Number(rawLimit) : NaN;
+    if (!(limit >= 1 && limit <= 100)) return errorReply(400, "ValidationError", "limit must be an integer between 1 and 100");
+    const after = query.get("after") ?? undefined;
+    const before = query.get("before") ?? undefined;
+    if (after !== undefined && before !== undefined) return errorReply(400, "ValidationError", "Pass either after or before, not both");
+    for (const [name, cursor] of [["after", after], ["before", before]] as const) {
+      if (cursor !== undefined && decodeCursor(cursor) === undefined) return errorReply(400, "ValidationError", `Invalid ${name} cursor`);
+    }
+    const page = paginate(this.#users, { limit, after, before });
+    return {
+      status: 200,
+      body: {
+        items: page.items.map((u) => u.user),
+        pagination: { after: page.after, before: page.before, totalResultSize: this.#users.length },
+      },
+    };
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
