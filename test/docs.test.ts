@@ -1,0 +1,75 @@
+// The API reference: `npm run docs` builds one HTML page per API with redocly build-docs. This test
+// builds them afresh, opens each in headless Chromium, and checks that it shows every operation.
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations as seamOperations } from "../generated/seam/client.js";
+import { operations as sequenceOperations } from "../generated/sequence/client.js";
+import { distinctColours, launchChromium, type Chromium } from "./browser/chromium.js";
+import { serveStatic, type StaticServer } from "./browser/static-server.js";
+
+const root = join(import.meta.dirname, "..");
+const out = mkdtempSync(join(tmpdir(), "vac-docs-"));
+let browser: Chromium;
+let server: StaticServer;
+
+// Operation summaries from the specs, as the page shows them.
+const pages = {
+  sequence: { title: "Account API", summaries: ["List all Users", "Get a user", "Delete User"], operations: Object.values(sequenceOperations) },
+  seam: { title: "Seam Connect", summaries: ["Delete an ACS User"], operations: Object.values(seamOperations) },
+} as const;
+
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, [join(root, "scripts/docs.mjs"), "--out", out], { cwd: root });
+  server = await serveStatic({
+    "/sequence.html": { type: "text/html", body: readFileSync(join(out, "sequence.html")) },
+    "/seam.html": { type: "text/html", body: readFileSync(join(out, "seam.html")) },
+  });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe.each(Object.entries(pages))("docs: %s", (api, page) => {
+  it(`docs: the ${api} page is self-contained and matches docs/${api}.html`, () => {
+    const html = readFileSync(join(out, `${api}.html`), "utf8");
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).not.toMatch(/<link[^>]+href="https?:/);
+    const committed = join(root, "docs", `${api}.html`);
+    if (existsSync(committed)) expect(readFileSync(committed, "utf8") === html, "docs/ is stale: run npm run docs").toBe(true);
+  });
+
+  it(`docs: the ${api} page shows every operation, and its screenshot is not blank`, async () => {
+    const tab = await browser.newPage();
+    try {
+      const errors: string[] = [];
+      tab.on("pageerror", (error) => errors.push(error.message));
+      await tab.goto(`${server.url}/${api}.html`, { waitUntil: "domcontentloaded" });
+      await tab.getByText(page.operations[0]!.path, { exact: true }).first().waitFor({ timeout: 15_000 });
+      // Visible: each operation's method and path. In the DOM (some behind "Show"): each summary.
+      const visible = await tab.locator("body").innerText();
+      expect(visible).toContain(page.title);
+      for (const { method, path } of page.operations) {
+        expect(visible).toContain(path);
+        expect(visible).toContain(method === "DELETE" ? "DEL" : method);
+      }
+      const all = await tab.locator("body").textContent();
+      for (const summary of page.summaries) expect(all).toContain(summary);
+      const png = await tab.screenshot({ fullPage: false });
+      // Kept for people to look at (test-results/ is git-ignored; CI's summary reads only its .json).
+      mkdirSync(join(root, "test-results", "screenshots"), { recursive: true });
+      writeFileSync(join(root, "test-results", "screenshots", `docs-${api}.png`), png);
+      expect(await distinctColours(tab, png)).toBeGreaterThan(20);
+      expect(errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from "tsdown";
+
+// ESM only, with .d.ts. Node 20.19+ (our engines floor) can require() ESM, bundlers and browsers
+// take ESM, so a CJS copy would only double the package and invite dual-instance bugs.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    sequence: "src/sequence.ts",
+    seam: "src/seam.ts",
+    testing: "src/testing.ts",
+  },
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  dts: true,
+  outDir: "dist",
+  clean: true,
+  // Keep dist/*.js next to dist/*.d.ts (the package is "type": "module").
+  fixedExtension: false,
+  sourcemap: false,
+  treeshake: true,
+  // src/testing/ is Node-only; everything else imports nothing from node:.
+  deps: { neverBundle: [/^node:/] },
+  // The .d.ts pass is most of the build time; that is expected, not worth a warning each build.
+  checks: { pluginTimings: false },
+});
