@@ -214,7 +214,11 @@ describe("pagination", () => {
       expect((error as Error).message).toBe("user gave up");
       expect(seen).toEqual(["a"]);
       await new Promise((r) => setTimeout(r, 30));
-      expect(server.requests.length).toBe(prefetch ? 2 : 1);
+      // Without prefetch only the first page was asked for. With prefetch, page 2's request was
+      // already in flight when the abort came; whether it reached the server before being cancelled
+      // depends on the runtime (it does on Node 20, not on 24). Nothing may be asked for after it.
+      const cursors = server.requests.map((r) => r.query.get("after"));
+      expect(cursors).toEqual(prefetch ? [null, "c1"].slice(0, Math.max(1, cursors.length)) : [null]);
     }
   });
 
