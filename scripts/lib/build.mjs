@@ -7,7 +7,7 @@ import { clientData, emitClient } from "./emit-client.mjs";
 import { formatModules } from "./format-modules.mjs";
 import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
-import { bundleParts, mergeParts } from "./merge.mjs";
+import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { checkRoleEnums, emitRoles, extractRoleTable } from "./roles.mjs";
 
@@ -34,7 +34,7 @@ export async function buildApi(api, ctx) {
   step("merge", `${parts.length} document(s)`);
 
   const roleTable = extractRoleTable(merged);
-  const doc = api.overlay ? await applyOverlay(merged, api.overlay, root) : merged;
+  const doc = orderTopLevel(api.overlay ? await applyOverlay(merged, api.overlay, root) : merged);
   if (roleTable) checkRoleEnums(roleTable, doc, api.overlay ?? api.dir);
   step("overlay", api.overlay ? api.overlay : "none");
 

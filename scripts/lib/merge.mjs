@@ -116,9 +116,17 @@ export function mergeParts(parts) {
       }
     }
   }
-  // Keep the document's usual key order whatever order the parts listed them in.
-  const { openapi, info, servers, security, tags, paths, components, ...rest } = merged;
-  const ordered = { openapi, info, servers, security, tags, ...rest, paths: sortKeys(paths), components: sortComponents(components) };
+  return { ...merged, paths: sortKeys(merged.paths), components: sortComponents(merged.components) };
+}
+
+/**
+ * The document's usual top-level key order, whatever order the parts or an overlay added them in.
+ * @param {Record<string, any>} doc
+ * @returns {Record<string, any>}
+ */
+export function orderTopLevel(doc) {
+  const { openapi, info, servers, security, tags, paths, components, ...rest } = doc;
+  const ordered = { openapi, info, servers, security, tags, ...rest, paths, components };
   return Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined));
 }
 
