@@ -1,7 +1,7 @@
 // The API reference: `npm run docs` builds one HTML page per API with redocly build-docs. This test
 // builds them afresh, opens each in headless Chromium, and checks that it shows every operation.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -38,12 +38,11 @@ afterAll(async () => {
 });
 
 describe.each(Object.entries(pages))("docs: %s", (api, page) => {
-  it(`docs: the ${api} page is self-contained and matches docs/${api}.html`, () => {
+  // docs/*.html are build output (2.5 MB each, gitignored), so there is no committed copy to compare.
+  it(`docs: the ${api} page is self-contained`, () => {
     const html = readFileSync(join(out, `${api}.html`), "utf8");
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
-    const committed = join(root, "docs", `${api}.html`);
-    if (existsSync(committed)) expect(readFileSync(committed, "utf8") === html, "docs/ is stale: run npm run docs").toBe(true);
   });
 
   it(`docs: the ${api} page shows every operation, and its screenshot is not blank`, async () => {
