@@ -40,7 +40,7 @@ export {
 } from "./roles.js";
 export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
 export type { SeamCredentials } from "./seam-auth.js";
-export type { SeamAcsUserDeleteBody } from "./validate.js";
+export type { SeamAcsUserDeleteBody } from "./seam-body.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
 export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 export { createRateLimiter, sequenceRateLimit, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";

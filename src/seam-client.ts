@@ -1,9 +1,11 @@
 import { createRawClient, operations, servers, type RawClient } from "../generated/seam/client.js";
 import { checkBaseUrl, readEnv } from "./environments.js";
-import { redactor, settle, toSeamOk } from "./response.js";
+import { redactor } from "./redact.js";
+import { toSeamOk } from "./response.js";
+import { settle } from "./settle.js";
 import { seamAuthHeaders, type SeamCredentials } from "./seam-auth.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
-import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./validate.js";
+import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./seam-body.js";
 
 /** Seam's default endpoint: the spec's only server, also the official SDK's default. */
 export const defaultSeamEndpoint: string = servers.default;

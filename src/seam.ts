@@ -1,7 +1,7 @@
 // Entry "vendor-api-clients/seam": the Seam client, its types and the errors. Imports nothing from Sequence.
 export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
 export type { SeamCredentials } from "./seam-auth.js";
-export type { SeamAcsUserDeleteBody } from "./validate.js";
+export type { SeamAcsUserDeleteBody } from "./seam-body.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
 export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";

@@ -1,7 +1,9 @@
 import { createRawClient, headerEnums, operations, servers, type RawClient, type ServerName } from "../generated/sequence/client.js";
 import { checkBaseUrl, pickServer } from "./environments.js";
 import { paginate, type Page, type PaginateOptions, type Paginator } from "./pagination.js";
-import { redactor, settle, toSequenceUser, toUserList, type SequenceUser } from "./response.js";
+import { redactor } from "./redact.js";
+import { toSequenceUser, toUserList, type SequenceUser } from "./response.js";
+import { settle } from "./settle.js";
 import { sequenceAuthorization, type SequenceCredentials } from "./sequence-auth.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
 import { checkCursor, checkId, checkLimit, invalid } from "./validate.js";

@@ -10,10 +10,9 @@ export const MAX_CURSOR_LENGTH = 4096;
 const ROUTE = /[/\\?#\u0000-\u001f\u007f-\u009f]|^\s*\.\.?\s*$/;
 // Plain ids (UUIDs and the like) need none of the checks below.
 const PLAIN = /^[\w-]+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The call a check belongs to; empty for client options. */
-interface Where {
+export interface Where {
   method: string;
   path: string;
 }
@@ -23,7 +22,7 @@ export function invalid(message: string, param: string, where: Where = { method:
   throw new ValidationError(message, { ...where, param });
 }
 
-function fail(message: string, param: string, where: Where): never {
+export function fail(message: string, param: string, where: Where): never {
   invalid(`${where.method} ${where.path}: ${param} ${message}`, param, where);
 }
 
@@ -85,19 +84,4 @@ export function checkCursor(cursor: unknown, param: string, where: Where): strin
 export function checkCount(value: unknown, param: string, where: Where, min = 0): number | undefined {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min)) fail(`must be an integer ≥ ${min}`, param, where);
   return value as number | undefined;
-}
-
-/** Body of Seam's `POST /acs/users/delete`: exactly one of the two shapes the spec allows. */
-export type SeamAcsUserDeleteBody =
-  | { acs_user_id: string; user_identity_id?: never; acs_system_id?: never }
-  | { user_identity_id: string; acs_system_id: string; acs_user_id?: never };
-
-export function checkSeamAcsUserDeleteBody(body: unknown, where: Where): SeamAcsUserDeleteBody {
-  const entries = body && typeof body === "object" && !Array.isArray(body) ? Object.entries(body).filter(([, v]) => v !== undefined) : [];
-  const shape = entries.map(([k]) => k).sort().join();
-  if (shape !== "acs_user_id" && shape !== "acs_system_id,user_identity_id") {
-    fail("must be exactly { acs_user_id } or { user_identity_id, acs_system_id }", "body", where);
-  }
-  for (const [key, value] of entries) if (typeof value !== "string" || !UUID.test(value)) fail("must be a UUID", key, where);
-  return body as SeamAcsUserDeleteBody;
 }

@@ -1,0 +1,19 @@
+// The body of Seam's `POST /acs/users/delete`, checked before it is sent.
+import { fail, type Where } from "./validate.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Body of Seam's `POST /acs/users/delete`: exactly one of the two shapes the spec allows. */
+export type SeamAcsUserDeleteBody =
+  | { acs_user_id: string; user_identity_id?: never; acs_system_id?: never }
+  | { user_identity_id: string; acs_system_id: string; acs_user_id?: never };
+
+export function checkSeamAcsUserDeleteBody(body: unknown, where: Where): SeamAcsUserDeleteBody {
+  const entries = body && typeof body === "object" && !Array.isArray(body) ? Object.entries(body).filter(([, v]) => v !== undefined) : [];
+  const shape = entries.map(([k]) => k).sort().join();
+  if (shape !== "acs_user_id" && shape !== "acs_system_id,user_identity_id") {
+    fail("must be exactly { acs_user_id } or { user_identity_id, acs_system_id }", "body", where);
+  }
+  for (const [key, value] of entries) if (typeof value !== "string" || !UUID.test(value)) fail("must be a UUID", key, where);
+  return body as SeamAcsUserDeleteBody;
+}

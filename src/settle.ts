@@ -1,0 +1,67 @@
+// Reading a response the transport returned: a non-2xx becomes its typed error (errorFromResponse),
+// a 2xx body that is not JSON becomes a MalformedResponseError carrying the status and a short
+// snippet, never a crash or a silent success.
+import { ApiError, ConnectionError, errorFromResponse, MalformedResponseError, requestIdOf } from "./errors.js";
+import { readText } from "./transport.js";
+
+/** The call a response belongs to. `redact` removes credentials from text that goes into an error. */
+export interface CallContext {
+  method: string;
+  path: string;
+  redact: (text: string) => string;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ResponseContext extends CallContext {
+  response: Response;
+}
+
+// No `cause` on these errors: a JSON SyntaxError quotes the body (which may echo a credential), and a
+// custom fetch's stream errors may carry the request.
+export function malformed({ method, path, response, redact }: ResponseContext, problem: string, text: string): MalformedResponseError {
+  return new MalformedResponseError(`${method} ${path} returned ${response.status} with ${problem}`, {
+    method,
+    path,
+    status: response.status,
+    requestId: requestIdOf(response),
+    snippet: redact(text.slice(0, 200)),
+  });
+}
+
+/**
+ * Awaits the transport's response and returns its parsed 2xx JSON, or throws the typed error:
+ * errorFromResponse for non-2xx (with the body parsed when it is JSON, else its text),
+ * MalformedResponseError for a 2xx body that breaks off, is empty or is not JSON. Transport
+ * errors (timeouts, connection errors) and aborts pass through as they are.
+ */
+export async function settle(call: CallContext, pending: Promise<Response>): Promise<[unknown, ResponseContext]> {
+  const { method, path, redact, signal } = call;
+  const response = await pending;
+  const ctx = { ...call, response };
+  let text: string;
+  try {
+    text = await readText(response);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (ApiError.isApiError(error)) throw error;
+    if (!response.ok) throw new ConnectionError(`${method} ${path} failed while reading the response`, { method, path });
+    throw malformed(ctx, "a body that broke off", "");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    if (response.ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body", text);
+    body = text || undefined;
+  }
+  if (!response.ok) throw errorFromResponse(method, path, response, scrub(body, redact));
+  return [body, ctx];
+}
+
+/** An error body with any echoed secret removed, so it can sit on an error object. */
+function scrub(body: unknown, redact: (text: string) => string): unknown {
+  if (typeof body !== "object" || body === null) return typeof body === "string" ? redact(body) : body;
+  const text = JSON.stringify(body);
+  const clean = redact(text);
+  return clean === text ? body : JSON.parse(clean);
+}
