@@ -3,7 +3,8 @@
 // reliability helpers (retry policy defaults, client-side rate limiter).
 //
 // Left out on purpose:
-// - createRawClient / generated types: use `client.raw`, which has auth and the transport applied.
+// - createRawClient / generated types: use createRawSequenceClient / createRawSeamClient, which
+//   apply the same auth, headers and transport.
 // - createTransport: an internal seam; its options are accepted by both client factories.
 // - errorFromResponse, requestIdOf: the internal status → class mapping; catch the classes instead.
 // - validation and response-reading helpers: internal, their checks are documented on the methods.
@@ -20,9 +21,11 @@ export {
   type SequenceClient,
   type SequenceClientOptions,
   type SequenceEnvironment,
+  type SequenceUsersPage,
 } from "./sequence-client.js";
-export type { Page, PaginateOptions, Paginator } from "./pagination.js";
-export type { PaginationResponse, SequenceUser } from "./response.js";
+export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
+export type { CursorPage, ItemOf, PaginateOptions, Paginator } from "./pagination.js";
+export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./response.js";
 export {
   actions,
   can,
@@ -38,7 +41,15 @@ export {
   type RoleName,
   type RoleSubject,
 } from "./roles.js";
-export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
+export {
+  createSeamClient,
+  defaultSeamEndpoint,
+  type SeamAcsUserDeleteResult,
+  type SeamClient,
+  type SeamClientOptions,
+  type SeamRequestOptions,
+} from "./seam-client.js";
+export { createRawSeamClient, type RawSeamClient } from "./seam-raw.js";
 export type { SeamCredentials } from "./seam-auth.js";
 export type { SeamAcsUserDeleteBody } from "./seam-body.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";

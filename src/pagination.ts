@@ -1,18 +1,21 @@
 // Lazy cursor pagination. Holds one page in memory (two with prefetch), stops on a null/absent
-// cursor or an empty page, and treats a cursor it has already requested as a server bug.
+// cursor or an empty page, and treats a cursor it has already requested as a server bug. Generic
+// over the page type, which each API takes from its spec (e.g. ListSequenceUsersResponse).
 import { PaginationError } from "./errors.js";
-import type { PaginationResponse } from "./response.js";
-import { checkCount } from "./validate.js";
+import { checkCount, isWellFormed, MAX_CURSOR_LENGTH } from "./validate.js";
 
-export interface Page<T> {
-  items: T[];
-  pagination: PaginationResponse;
+/** What paging needs of a page: its items and its cursors. */
+export interface CursorPage {
+  items: readonly unknown[];
+  pagination: { after?: string | null; before?: string | null; totalResultSize?: number };
 }
+/** The item type of a page. */
+export type ItemOf<P extends CursorPage> = P["items"][number];
 
 export type Direction = "after" | "before";
 
 /** Fetches the page at `cursor` (the first page when undefined), walking in `direction`. */
-export type FetchPage<T> = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+export type FetchPage<P> = (cursor: string | undefined, signal: AbortSignal) => Promise<P>;
 
 export interface PaginateOptions {
   /** Stops page requests (and a running prefetch) when aborted; iteration then throws its reason. */
@@ -24,33 +27,37 @@ export interface PaginateOptions {
 }
 
 /** A lazy, re-iterable listing: `for await` over items, `.pages()` over pages, `.toArray()`. */
-export interface Paginator<T> extends AsyncIterable<T> {
+export interface Paginator<P extends CursorPage> extends AsyncIterable<ItemOf<P>> {
   /** Yields `{ items, pagination }` page by page. Each call starts again from the first request. */
-  pages(): AsyncIterableIterator<Page<T>>;
+  pages(): AsyncIterableIterator<P>;
   /** Collects items; stops requesting pages once `max` items are in. */
-  toArray(options?: { max?: number }): Promise<T[]>;
+  toArray(options?: { max?: number }): Promise<ItemOf<P>[]>;
   /** `pagination.totalResultSize` of the latest page, once a page has arrived. */
   readonly totalResultSize: number | undefined;
   /**
    * The pagination of the latest page yielded. Save its `after` (or `before`) to resume later with
    * `list({ after })`; resuming is per page (a page refused as a loop is requested again).
    */
-  readonly pagination: PaginationResponse | undefined;
+  readonly pagination: P["pagination"] | undefined;
 }
 
 const noop = () => {};
 
-export function paginate<T>(
-  fetchPage: FetchPage<T>,
-  start: { cursor: string | undefined; direction: Direction },
+/**
+ * `start.cursor` undefined starts at the first page; null (a saved `pagination.after` at the end)
+ * means that end was reached: nothing is requested and nothing yielded.
+ */
+export function paginate<P extends CursorPage>(
+  fetchPage: FetchPage<P>,
+  start: { cursor: string | null | undefined; direction: Direction },
   options: PaginateOptions,
   where: { method: string; path: string },
-): Paginator<T> {
+): Paginator<P> {
   const { signal: callerSignal, maxPages = Infinity, prefetch } = options;
   checkCount(options.maxPages, "maxPages", where, 1);
   const { cursor: first, direction } = start;
 
-  const paginator: { -readonly [K in keyof Paginator<T>]: Paginator<T>[K] } = {
+  const paginator: { -readonly [K in keyof Paginator<P>]: Paginator<P>[K] } = {
     totalResultSize: undefined,
     pagination: undefined,
 
@@ -64,17 +71,17 @@ export function paginate<T>(
       else callerSignal?.addEventListener("abort", follow);
       const requested = new Set<string | undefined>();
 
-      const request = (cursor: string | undefined): Promise<Page<T>> => {
+      const request = (cursor: string | undefined): Promise<P> => {
         const promise = signal.aborted ? Promise.reject(signal.reason) : fetchPage(cursor, signal);
         requested.add(cursor);
         promise.catch(noop); // a prefetch may be abandoned; its error surfaces only if awaited
         return promise;
       };
 
-      let pending: Promise<Page<T>> | undefined = request(first);
+      let pending: Promise<P> | undefined = first === null ? undefined : request(first);
       try {
         while (pending) {
-          const page: Page<T> = await pending;
+          const page: P = await pending;
           pending = undefined;
           const { pagination } = page;
           const next = pagination[direction];
@@ -84,6 +91,10 @@ export function paginate<T>(
           // and keep `pagination` at the last good page so a later resume re-requests this one.
           if (more && requested.has(next)) {
             throw new PaginationError(`${where.method} ${where.path}: the server repeated a cursor; stopped instead of looping`, where);
+          }
+          // the cursor goes back in a query string: one we could not send is the server's bug, not the caller's
+          if (more && (next.length > MAX_CURSOR_LENGTH || !isWellFormed(next))) {
+            throw new PaginationError(`${where.method} ${where.path}: the server sent a cursor longer than ${MAX_CURSOR_LENGTH} characters or not valid unicode`, where);
           }
           paginator.pagination = pagination;
           paginator.totalResultSize = pagination.totalResultSize ?? paginator.totalResultSize;
@@ -109,7 +120,7 @@ export function paginate<T>(
 
     async toArray(options = {}) {
       const max = checkCount(options.max, "max", where) ?? Infinity;
-      const items: T[] = [];
+      const items: ItemOf<P>[] = [];
       if (max > 0) for await (const item of paginator) if (items.push(item) >= max) break;
       return items;
     },

@@ -1,45 +1,67 @@
-// Checking parsed 2xx bodies: a body without what the facade relies on becomes a MalformedResponseError.
+// Checks a parsed 2xx body against the generated shape of its schema (generated/<api>/response-checks.ts):
+// required fields present, declared fields of the declared JSON type. A body without what the spec
+// promises becomes a MalformedResponseError naming the field, never a crash later in the caller.
 import type { components } from "../generated/sequence/types.js";
 import { malformed, type ResponseContext } from "./settle.js";
-import { isWellFormed } from "./validate.js";
 
 type Schemas = components["schemas"];
 export type SequenceUser = Schemas["SequenceUserResponse"];
 export type PaginationResponse = Schemas["PaginationResponse"];
 export type ListSequenceUsersResponse = Schemas["ListSequenceUsersResponse"];
 
-type Check = (value: unknown) => boolean;
-const isString: Check = (v) => typeof v === "string";
-const isArray: Check = Array.isArray;
-const isObject: Check = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-// A cursor is sent back as a query value, so it must be encodable.
-const isCursor: Check = (v) => v == null || (isString(v) && isWellFormed(v as string));
-const isCount: Check = (v) => v === undefined || (typeof v === "number" && v >= 0 && v < Infinity);
+/** One field's check: its JSON types, a nested object's shape, or each array element's check. */
+export interface FieldCheck {
+  readonly type?: readonly string[];
+  readonly shape?: string;
+  readonly items?: FieldCheck;
+}
+export interface Shape {
+  readonly required: readonly string[];
+  readonly fields: { readonly [field: string]: FieldCheck };
+}
+export type Shapes = { readonly [name: string]: Shape };
 
-/** Required fields of SequenceUserResponse, of the list envelope and of its pagination. */
-const USER: Record<string, Check> = { id: (v) => isString(v) && v !== "", email: isString, sequenceAccountIds: isArray, state: isString, roles: isArray };
-const LIST: Record<string, Check> = { items: isArray, pagination: isObject };
-const PAGINATION: Record<string, Check> = { after: isCursor, before: isCursor, totalResultSize: isCount };
+// Deeper than any schema we check, so a hostile body cannot exhaust the stack.
+const MAX_DEPTH = 64;
 
-/** Throws unless `body` is an object whose fields all pass their checks. */
-function expect<T>(body: unknown, fields: Record<string, Check>, what: string, ctx: ResponseContext): T {
-  let problem = isObject(body) ? undefined : "is not a JSON object";
-  for (const name in fields) if (!problem && !fields[name]!((body as Record<string, unknown>)[name])) problem = `has a missing or invalid \`${name}\``;
-  if (problem) throw malformed(ctx, `${what} that ${problem}`, JSON.stringify(body) ?? "");
+function typeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** Where `value` breaks `check`, as a field path (`items[3].roles`), or undefined when it passes. */
+function problemIn(value: unknown, check: FieldCheck, shapes: Shapes, at: string, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return at;
+  const { type, shape, items } = check;
+  const actual = typeOf(value);
+  if (type && !(type.includes(actual) || (actual === "number" && type.includes("integer") && Number.isInteger(value)))) return at;
+  if (shape && actual === "object") {
+    const { required, fields } = shapes[shape]!;
+    const object = value as Record<string, unknown>;
+    for (const name of required) if (object[name] === undefined) return `${at}.${name}`.replace(/^\./, "");
+    for (const name in fields) {
+      if (object[name] === undefined) continue;
+      const found = problemIn(object[name], fields[name]!, shapes, `${at}.${name}`, depth + 1);
+      if (found) return found.replace(/^\./, "");
+    }
+  }
+  if (items && actual === "array") {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const found = problemIn(list[i], items, shapes, `${at}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Returns `body` typed, or throws MalformedResponseError naming the first field that breaks the shape. */
+export function checkResponse<T>(body: unknown, shapeName: string, shapes: Shapes, ctx: ResponseContext): T {
+  const at = problemIn(body, { type: ["object"], shape: shapeName }, shapes, "", 0);
+  if (at !== undefined) {
+    const problem = at === "" ? "is not a JSON object" : `has a missing or invalid \`${at}\``;
+    throw malformed(ctx, `a ${shapeName} that ${problem}`, ctx.text ?? "");
+  }
   return body as T;
-}
-
-export function toSequenceUser(body: unknown, ctx: ResponseContext): SequenceUser {
-  return expect(body, USER, "a user", ctx);
-}
-
-export function toUserList(body: unknown, ctx: ResponseContext): ListSequenceUsersResponse {
-  const list = expect<ListSequenceUsersResponse>(body, LIST, "a list", ctx);
-  expect(list.pagination, PAGINATION, "a list's pagination", ctx);
-  for (const item of list.items) expect(item, USER, "a listed user", ctx);
-  return list;
-}
-
-export function toSeamOk(body: unknown, ctx: ResponseContext): { ok: boolean } {
-  return expect(body, { ok: (v) => typeof v === "boolean" }, "a result", ctx);
 }

@@ -1,5 +1,13 @@
 // Entry "vendor-api-clients/seam": the Seam client, its types and the errors. Imports nothing from Sequence.
-export { createSeamClient, defaultSeamEndpoint, type SeamClient, type SeamClientOptions, type SeamRequestOptions } from "./seam-client.js";
+export {
+  createSeamClient,
+  defaultSeamEndpoint,
+  type SeamAcsUserDeleteResult,
+  type SeamClient,
+  type SeamClientOptions,
+  type SeamRequestOptions,
+} from "./seam-client.js";
+export { createRawSeamClient, type RawSeamClient } from "./seam-raw.js";
 export type { SeamCredentials } from "./seam-auth.js";
 export type { SeamAcsUserDeleteBody } from "./seam-body.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";

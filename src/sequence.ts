@@ -13,9 +13,11 @@ export {
   type SequenceClient,
   type SequenceClientOptions,
   type SequenceEnvironment,
+  type SequenceUsersPage,
 } from "./sequence-client.js";
-export type { Page, PaginateOptions, Paginator } from "./pagination.js";
-export type { PaginationResponse, SequenceUser } from "./response.js";
+export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
+export type { CursorPage, ItemOf, PaginateOptions, Paginator } from "./pagination.js";
+export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./response.js";
 export {
   actions,
   can,

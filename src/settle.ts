@@ -14,6 +14,8 @@ export interface CallContext {
 
 export interface ResponseContext extends CallContext {
   response: Response;
+  /** The body as received, for snippets. */
+  text: string;
 }
 
 // No `cause` on these errors: a JSON SyntaxError quotes the body (which may echo a credential), and a
@@ -37,7 +39,6 @@ export function malformed({ method, path, response, redact }: ResponseContext, p
 export async function settle(call: CallContext, pending: Promise<Response>): Promise<[unknown, ResponseContext]> {
   const { method, path, redact, signal } = call;
   const response = await pending;
-  const ctx = { ...call, response };
   let text: string;
   try {
     text = await readText(response);
@@ -45,8 +46,9 @@ export async function settle(call: CallContext, pending: Promise<Response>): Pro
     if (signal?.aborted) throw signal.reason;
     if (ApiError.isApiError(error)) throw error;
     if (!response.ok) throw new ConnectionError(`${method} ${path} failed while reading the response`, { method, path });
-    throw malformed(ctx, "a body that broke off", "");
+    throw malformed({ ...call, response, text: "" }, "a body that broke off", "");
   }
+  const ctx = { ...call, response, text };
   let body: unknown;
   try {
     body = JSON.parse(text);

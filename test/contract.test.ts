@@ -1,7 +1,16 @@
 // Runs both clients against Prism mocks of the generated bundles. Prism runs with --errors, so a
 // request that breaks the spec (security included) fails instead of getting a mock response.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSeamClient, createSequenceClient, type SeamClient, type SequenceClient } from "vendor-api-clients";
+import {
+  createRawSeamClient,
+  createRawSequenceClient,
+  createSeamClient,
+  createSequenceClient,
+  type RawSeamClient,
+  type RawSequenceClient,
+  type SeamClient,
+  type SequenceClient,
+} from "vendor-api-clients";
 import { startPrism, type Prism } from "./helpers/prism.js";
 
 const USER_ID = "7b1f28b9-a4ad-450b-a0ea-fd647d5109b2";
@@ -9,6 +18,8 @@ let sequencePrism: Prism;
 let seamPrism: Prism;
 let sequence: SequenceClient;
 let seam: SeamClient;
+let rawSequence: RawSequenceClient;
+let rawSeam: RawSeamClient;
 
 beforeAll(async () => {
   [sequencePrism, seamPrism] = await Promise.all([
@@ -17,6 +28,8 @@ beforeAll(async () => {
   ]);
   sequence = createSequenceClient({ clientId: "client-id", clientSecret: "clíent-sécret", baseUrl: sequencePrism.url, maxRetries: 0 });
   seam = createSeamClient({ apiKey: "seam_test_key", endpoint: seamPrism.url, maxRetries: 0 });
+  rawSequence = createRawSequenceClient({ clientId: "client-id", clientSecret: "clíent-sécret", baseUrl: sequencePrism.url, maxRetries: 0 });
+  rawSeam = createRawSeamClient({ apiKey: "seam_test_key", endpoint: seamPrism.url, maxRetries: 0 });
 });
 afterAll(async () => {
   await Promise.all([sequencePrism?.close(), seamPrism?.close()]);
@@ -49,12 +62,12 @@ describe("contract: sequence", () => {
   });
 
   it("contract: the mock rejects an out-of-range limit sent through raw (validation is on)", async () => {
-    const { response } = await sequence.raw.GET("/users", { params: { query: { limit: 1000 } } });
+    const { response } = await rawSequence.GET("/users", { params: { query: { limit: 1000 } } });
     expect(response.status).toBe(400);
   });
 
   it("contract: the mock rejects an unknown Sequence-Version (validation is on)", async () => {
-    const { response } = await sequence.raw.GET("/users/{id}", {
+    const { response } = await rawSequence.GET("/users/{id}", {
       params: { path: { id: USER_ID } },
       headers: { "sequence-version": "1999-01-01" },
     });
@@ -93,7 +106,7 @@ describe("contract: seam", () => {
     });
     expect(response.status).toBe(401);
     await expect(
-      createSeamClient({ apiKey: "seam_k", endpoint: seamPrism.url, maxRetries: 0 }).raw.POST("/acs/users/delete", {
+      createRawSeamClient({ apiKey: "seam_k", endpoint: seamPrism.url, maxRetries: 0 }).POST("/acs/users/delete", {
         body: { acs_user_id: USER_ID },
         headers: { authorization: null },
       }),
@@ -101,7 +114,7 @@ describe("contract: seam", () => {
   });
 
   it("contract: the mock rejects a body id that is not a uuid (formats are checked)", async () => {
-    const { response } = await seam.raw.POST("/acs/users/delete", { body: { acs_user_id: "not-a-uuid" } });
+    const { response } = await rawSeam.POST("/acs/users/delete", { body: { acs_user_id: "not-a-uuid" } });
     expect(response.status).toBeGreaterThanOrEqual(400);
     // the facade refuses the same body before sending anything
     await expect(seam.acs.users.delete({ acs_user_id: "not-a-uuid" })).rejects.toMatchObject({ name: "ValidationError" });

@@ -23,9 +23,9 @@ const ERRORS = [
   "RateLimitError",
   "InternalServerError",
 ];
-const SEQUENCE_FUNCTIONS = ["createSequenceClient", "can", "permissionsOf", "rolesAllowing"];
+const SEQUENCE_FUNCTIONS = ["createSequenceClient", "createRawSequenceClient", "can", "permissionsOf", "rolesAllowing"];
 const SEQUENCE_DATA = ["sequenceEnvironments", "defaultSequenceEnvironment", "sequenceApiVersions", "latestSequenceApiVersion", "roleNames", "resources", "actions"];
-const SEAM_FUNCTIONS = ["createSeamClient"];
+const SEAM_FUNCTIONS = ["createSeamClient", "createRawSeamClient"];
 const SEAM_DATA = ["defaultSeamEndpoint"];
 // reliability: shared by both APIs (sequenceRateLimit is Sequence's documented limit)
 const SHARED_FUNCTIONS = ["createRateLimiter"];

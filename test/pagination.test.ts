@@ -134,6 +134,38 @@ describe("pagination", () => {
     expect(cursorsSent()).toEqual(["", "c1", "c2"]);
   });
 
+  it("pagination: a saved pagination.after of null resumes as an ended listing: nothing is requested or yielded", async () => {
+    server.handle(pages(threePages));
+    const all = sequence.users.list({ limit: 2 });
+    for await (const _ of all.pages());
+    expect(all.pagination?.after).toBeNull();
+    server.requests.length = 0;
+    // the README's save-and-resume pattern, passing the saved value as it is
+    expect(await sequence.users.list({ limit: 2, after: all.pagination?.after }).toArray()).toEqual([]);
+    expect(await sequence.users.list({ before: null }).toArray()).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("pagination: after and before together are refused, null included", () => {
+    expect(() => sequence.users.list({ after: null, before: "b1" })).toThrow(ValidationError);
+    expect(() => sequence.users.list({ after: "a1", before: null })).toThrow(ValidationError);
+  });
+
+  it("pagination: a server cursor that could not be sent back stops the listing with PaginationError, after the good pages", async () => {
+    for (const bad of ["\ud800", "x".repeat(4097)]) {
+      server.requests.length = 0;
+      server.handle(pages({ "": { ids: ["a"], pagination: { after: "c1" } }, c1: { ids: ["b"], pagination: { after: bad } } }));
+      const seen: string[] = [];
+      const error = await (async () => {
+        for await (const u of sequence.users.list()) seen.push(u.id);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PaginationError);
+      expect((error as Error).message).toMatch(/cursor longer than 4096 characters or not valid unicode/);
+      expect(seen).toEqual(["a"]);
+      expect(server.requests).toHaveLength(2);
+    }
+  });
+
   it("pagination: walks backwards with before until before is null", async () => {
     server.handle(
       pages({

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, createSeamClient, defaultSeamEndpoint, MalformedResponseError, ValidationError } from "vendor-api-clients";
+import { AuthenticationError, createRawSeamClient, createSeamClient, defaultSeamEndpoint, MalformedResponseError, ValidationError } from "vendor-api-clients";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
 const ACS_USER = "5d3b6b36-4a0b-4b0a-9f55-3f0c7c7bb3a1";
@@ -119,9 +119,9 @@ describe("seam client", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("seam client: raw is the typed openapi-fetch client with auth applied", async () => {
-    const seam = createSeamClient({ apiKey: "seam_k", endpoint: server.url });
-    const { data } = await seam.raw.POST("/acs/users/delete", { body: { acs_user_id: ACS_USER } });
+  it("seam client: createRawSeamClient is the typed openapi-fetch client with auth applied", async () => {
+    const raw = createRawSeamClient({ apiKey: "seam_k", endpoint: server.url });
+    const { data } = await raw.POST("/acs/users/delete", { body: { acs_user_id: ACS_USER } });
     expect(data).toEqual({ ok: true });
     expect(server.requests[0]?.headers.authorization).toBe("Bearer seam_k");
   });

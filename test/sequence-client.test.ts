@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import {
   AuthenticationError,
   BadRequestError,
+  createRawSequenceClient,
   createSequenceClient,
   defaultSequenceEnvironment,
   InternalServerError,
@@ -122,9 +123,10 @@ describe("sequence client", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("sequence client: raw is the typed openapi-fetch client with auth applied", async () => {
+  it("sequence client: createRawSequenceClient is the typed openapi-fetch client with auth applied", async () => {
     server.handle((_req, res) => json(res, 200, user("u1")));
-    const { data, response } = await sequence.raw.GET("/users/{id}", { params: { path: { id: "u1" } } });
+    const raw = createRawSequenceClient({ clientId: "id-1", clientSecret: "secret-1", baseUrl: server.url });
+    const { data, response } = await raw.GET("/users/{id}", { params: { path: { id: "u1" } } });
     expect(response.status).toBe(200);
     expect(data?.id).toBe("u1");
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${btoa("id-1:secret-1")}`);

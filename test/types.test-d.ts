@@ -2,11 +2,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   can,
+  createRawSequenceClient,
   createSeamClient,
   createSequenceClient,
   permissionsOf,
   rolesAllowing,
-  type Page,
+  type ListSequenceUsersResponse,
+  type ListUsersParams,
   type Paginator,
   type Permission,
   type RoleName,
@@ -55,10 +57,10 @@ describe("types: sequence", () => {
     expectTypeOf(sequence.users.get("id")).resolves.toEqualTypeOf<SequenceUser>();
     expectTypeOf(sequence.users.delete("id")).resolves.toEqualTypeOf<SequenceUser>();
     const list = sequence.users.list({ limit: 10 }, { prefetch: true, maxPages: 3 });
-    expectTypeOf(list).toEqualTypeOf<Paginator<SequenceUser>>();
+    expectTypeOf(list).toEqualTypeOf<Paginator<ListSequenceUsersResponse>>();
     for await (const u of list) expectTypeOf(u).toEqualTypeOf<SequenceUser>();
     for await (const page of list.pages()) {
-      expectTypeOf(page).toEqualTypeOf<Page<SequenceUser>>();
+      expectTypeOf(page).toEqualTypeOf<ListSequenceUsersResponse>();
       expectTypeOf(page.pagination.after).toEqualTypeOf<string | null | undefined>();
     }
     expectTypeOf(list.toArray({ max: 5 })).resolves.toEqualTypeOf<SequenceUser[]>();
@@ -69,6 +71,18 @@ describe("types: sequence", () => {
     sequence.users.get(42);
     // @ts-expect-error path is set by the client, not the caller
     sequence.users.get("id", { path: "/other" });
+    // @ts-expect-error not a query parameter of GET /users
+    sequence.users.list({ cursor: "x" });
+  });
+
+  it("types: a saved pagination cursor resumes a listing as it is, null included", async () => {
+    for await (const page of sequence.users.list().pages()) {
+      // the README's save-and-resume pattern compiles under strict
+      sequence.users.list({ after: page.pagination.after });
+      sequence.users.list({ before: page.pagination.before });
+    }
+    expectTypeOf<ListUsersParams["after"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<ListUsersParams["limit"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("types: apiVersion and environment come from the spec", () => {
@@ -81,10 +95,13 @@ describe("types: sequence", () => {
     createSequenceClient({ environment: "staging" });
   });
 
-  it("types: raw is the typed openapi-fetch client", () => {
-    sequence.raw.GET("/users/{id}", { params: { path: { id: "x" } } });
+  it("types: createRawSequenceClient is the typed openapi-fetch client", () => {
+    const raw = createRawSequenceClient({ clientId: "a", clientSecret: "b" });
+    raw.GET("/users/{id}", { params: { path: { id: "x" } } });
     // @ts-expect-error no such path
-    sequence.raw.GET("/accounts");
+    raw.GET("/accounts");
+    // @ts-expect-error the facade has no raw property any more: import the factory
+    sequence.raw;
   });
 });
 

@@ -1,6 +1,6 @@
 // @ts-check
 // Builds one API's generated files in memory: bundle parts → merge → role table → overlay → lint →
-// types → client. Loaded only when there is work to do, because these imports cost ~0.7 s.
+// types → client and response checks. Loaded only when there is work to do, because these imports cost ~0.7 s.
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "@redocly/openapi-core";
 import { clientData, emitClient } from "./emit-client.mjs";
@@ -9,7 +9,8 @@ import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
 import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
 import { applyOverlay } from "./overlay.mjs";
-import { checkRoleEnums, emitRoles, extractRoleTable } from "./roles.mjs";
+import { applyRoleVocabularies, emitRoles, resolveRoleTable } from "./roles.mjs";
+import { emitChecks, responseChecks } from "./emit-checks.mjs";
 
 /** @type {Map<string, Promise<import("@redocly/openapi-core").Config>>} */
 const configs = new Map();
@@ -33,9 +34,9 @@ export async function buildApi(api, ctx) {
   const merged = mergeParts(parts);
   step("merge", `${parts.length} document(s)`);
 
-  const roleTable = extractRoleTable(merged);
+  const roleTable = resolveRoleTable(merged, root, api);
   const doc = orderTopLevel(api.overlay ? await applyOverlay(merged, api.overlay, root) : merged);
-  if (roleTable) checkRoleEnums(roleTable, doc, api.overlay ?? api.dir);
+  applyRoleVocabularies(roleTable, doc, api);
   step("overlay", api.overlay ? api.overlay : "none");
 
   const yamlHeader = header("#", api, ctx.generator);
@@ -43,7 +44,7 @@ export async function buildApi(api, ctx) {
   // The other thread (types-worker.mjs) writes the YAML, the types and the client modules while this
   // one lints the same document. It gets a copy, taken now: lint may mutate `doc`.
   /** @type {Record<string, string>} */
-  const templated = { "client.ts": emitClient(clientData(doc), tsHeader) };
+  const templated = { "client.ts": emitClient(clientData(doc), tsHeader), "response-checks.ts": emitChecks(responseChecks(doc), tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = ctx.worker.emit(doc, yamlHeader, templated);
   const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });

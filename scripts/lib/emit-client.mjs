@@ -1,8 +1,12 @@
 // @ts-check
-// Writes generated/<api>/client.ts: openapi-fetch's createClient bound to the API's `paths`, plus the
-// spec's servers, operations and enum-typed headers as typed constants the facade can use at runtime.
+// Writes generated/<api>/client.ts: the spec's servers, its operation table and enum-typed headers
+// as typed constants the facade's one request helper (src/request.ts) is driven by, plus a factory
+// for openapi-fetch's client bound to the API's `paths` (imported only by the raw-client factories).
+import { GenerateError } from "./errors.mjs";
+import { responseShapeName } from "./emit-checks.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const PRIMITIVES = ["string", "integer", "number", "boolean"];
 
 /** Server key: its description as an identifier ("PRODUCTION" → production), else "default". */
 function serverKey(/** @type {{ description?: string }} */ server, /** @type {number} */ index) {
@@ -11,14 +15,49 @@ function serverKey(/** @type {{ description?: string }} */ server, /** @type {nu
 }
 
 /**
+ * What the request helper checks of one parameter before sending: its JSON type, range and enum.
+ * Only what src/request.ts can serialize the way the spec says: primitives (and, in a query, arrays
+ * of primitives) in the default style. Anything else fails the run instead of being sent wrong.
+ * @param {any} param  a resolved Parameter Object
+ * @param {string} where  "GET /users" for the message
+ * @param {(s: any) => any} deref
+ */
+function paramRule(param, where, deref) {
+  const schema = deref(param.schema ?? {});
+  const fail = (/** @type {string} */ why) => {
+    throw new GenerateError(`${where}: ${param.in} parameter "${param.name}" ${why}; extend src/request.ts (and this check) before using it`, { rule: "unsupported-parameter" });
+  };
+  const defaultStyle = param.in === "query" ? "form" : "simple";
+  if ((param.style ?? defaultStyle) !== defaultStyle || (param.explode ?? param.in === "query") !== (param.in === "query") || param.allowReserved || param.content) {
+    fail("uses a serialization style other than the default");
+  }
+  /** @type {Record<string, unknown>} */
+  const rule = {};
+  let item = schema;
+  if (schema.type === "array" && param.in === "query") {
+    rule.array = true;
+    item = deref(schema.items ?? {});
+  }
+  if (!PRIMITIVES.includes(item.type)) fail(`has type ${JSON.stringify(item.type ?? "any")}, not a primitive`);
+  rule.type = item.type;
+  if (typeof item.minimum === "number") rule.minimum = item.minimum;
+  if (typeof item.maximum === "number") rule.maximum = item.maximum;
+  if (Array.isArray(item.enum)) rule.enum = item.enum;
+  if (param.required) rule.required = true;
+  return rule;
+}
+
+/**
  * @param {Record<string, any>} doc  the final bundle
  */
 export function clientData(doc) {
+  /** @type {(s: any) => any} */
+  const deref = (s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
   /** @type {Record<string, string>} */
   const servers = {};
   (doc.servers ?? []).forEach((/** @type {any} */ s, /** @type {number} */ i) => (servers[serverKey(s, i)] = s.url));
 
-  /** @type {Record<string, { method: string, path: string }>} */
+  /** @type {Record<string, Record<string, unknown>>} */
   const operations = {};
   /** @type {Record<string, string[]>} */
   const headerEnums = {};
@@ -26,12 +65,35 @@ export function clientData(doc) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      if (op.operationId) operations[op.operationId] = { method: method.toUpperCase(), path };
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-        if (p.in !== "header" || !Array.isArray(p.schema?.enum)) continue;
-        const values = (headerEnums[p.name] ??= []);
-        for (const v of p.schema.enum) if (!values.includes(v)) values.push(v);
+      const where = `${method.toUpperCase()} ${path}`;
+      /** @type {Record<string, Record<string, Record<string, unknown>>>} */
+      const params = {};
+      // operation-level parameters override path-level ones of the same name and location
+      const all = new Map();
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) all.set(`${p.in}:${p.name}`, p);
+      for (const p of all.values()) {
+        if (p.in === "header" && Array.isArray(deref(p.schema ?? {}).enum)) {
+          const values = (headerEnums[p.name] ??= []);
+          for (const v of deref(p.schema).enum) if (!values.includes(v)) values.push(v);
+        }
+        if (p.in === "cookie") throw new GenerateError(`${where}: cookie parameter "${p.name}" is not supported by src/request.ts`, { rule: "unsupported-parameter" });
+        (params[p.in] ??= {})[p.name] = paramRule(p, where, deref);
       }
+      for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+        if (!params.path?.[name.slice(1, -1)]) throw new GenerateError(`${where}: path parameter ${name} is not declared`, { rule: "unsupported-parameter" });
+      }
+      if (!op.operationId) continue;
+      const json = deref(op.requestBody ?? {}).content?.["application/json"];
+      const other = Object.keys(deref(op.requestBody ?? {}).content ?? {}).filter((type) => type !== "application/json");
+      if (other.length && !json) throw new GenerateError(`${where}: request body type ${other.join(", ")} is not supported by src/request.ts`, { rule: "unsupported-body" });
+      operations[op.operationId] = {
+        method: method.toUpperCase(),
+        path,
+        ...(params.query && { query: sortKeys(params.query) }),
+        ...(params.header && { header: sortKeys(params.header) }),
+        ...(json && { body: deref(op.requestBody).required ? "required" : "optional" }),
+        ...(responseShapeName(op) && { response: responseShapeName(op) }),
+      };
     }
   }
   for (const values of Object.values(headerEnums)) values.sort();
@@ -55,7 +117,10 @@ import type { paths } from "./types.js";
 export const servers = ${json(data.servers)} as const;
 export type ServerName = keyof typeof servers;
 
-/** Every operation, by operationId. */
+/**
+ * Every operation, by operationId: method, path, what the request helper checks of each query and
+ * header parameter, whether it takes a JSON body, and the shape (response-checks.ts) of its 2xx body.
+ */
 export const operations = ${json(data.operations)} as const;
 export type OperationId = keyof typeof operations;
 

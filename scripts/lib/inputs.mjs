@@ -110,7 +110,7 @@ export function findApiInputs(root, name, configText) {
   }
   const files = walk(root, join(root, dir));
   const isDoc = (/** @type {string} */ f, /** @type {string} */ sub) =>
-    f.startsWith(join(dir, sub) + "/") && /\.(ya?ml|json)$/.test(f) && !f.endsWith("SOURCES.json");
+    f.startsWith(join(dir, sub) + "/") && /\.(ya?ml|json)$/.test(f) && !f.endsWith("SOURCES.json") && !f.endsWith("role-table.yaml");
   const parts = [...files.filter((f) => isDoc(f, "upstream")), ...files.filter((f) => isDoc(f, "authored"))];
   if (parts.length === 0) {
     throw new GenerateError(`no OpenAPI documents in ${dir}/upstream/ or ${dir}/authored/`, { file: dir });

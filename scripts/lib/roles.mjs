@@ -2,10 +2,33 @@
 // Sequence publishes its role → permission table only as the `enum` of the Role schema: one
 // JSON-encoded string per role (a schema defect that overlay.yaml removes). This pulls the table out
 // of the merged *upstream* document, before the overlay runs, so the data always comes from the
-// vendor. It then checks that the overlay's RoleName/Resource/Action enums still cover it exactly.
+// vendor, then fills the enums of the schemas the overlay marks `x-role-table` from it. When upstream
+// stops carrying the table, an authored one (specs/<api>/authored/role-table.yaml) takes its place.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { GenerateError } from "./errors.mjs";
 
-/** @typedef {{ schema: string, roles: Record<string, Record<string, string[]>>, resources: string[], actions: string[] }} RoleTable */
+/** @typedef {{ source: string, roles: Record<string, Record<string, string[]>>, resources: string[], actions: string[] }} RoleTable */
+
+/**
+ * @param {{ roleName: string, permissions: { resource: string, actions: string[] }[] }[]} list
+ * @param {string} source  where the table came from, for roles.ts
+ * @returns {RoleTable}
+ */
+function tableFrom(list, source) {
+  /** @type {RoleTable} */
+  const table = { source, roles: {}, resources: [], actions: [] };
+  for (const role of list) {
+    const perms = (table.roles[role.roleName] = /** @type {Record<string, string[]>} */ ({}));
+    for (const { resource, actions } of role.permissions) {
+      perms[resource] = actions;
+      if (!table.resources.includes(resource)) table.resources.push(resource);
+      for (const a of actions) if (!table.actions.includes(a)) table.actions.push(a);
+    }
+  }
+  return table;
+}
 
 /**
  * Finds a schema whose enum is JSON `{ roleName, permissions: [{ resource, actions }] }` strings.
@@ -18,17 +41,7 @@ export function extractRoleTable(upstream) {
     if (!Array.isArray(values) || values.length === 0) continue;
     const parsed = values.map(parseRole);
     if (parsed.some((r) => r === null)) continue;
-    /** @type {RoleTable} */
-    const table = { schema: name, roles: {}, resources: [], actions: [] };
-    for (const role of /** @type {NonNullable<ReturnType<typeof parseRole>>[]} */ (parsed)) {
-      const perms = (table.roles[role.roleName] = /** @type {Record<string, string[]>} */ ({}));
-      for (const { resource, actions } of role.permissions) {
-        perms[resource] = actions;
-        if (!table.resources.includes(resource)) table.resources.push(resource);
-        for (const a of actions) if (!table.actions.includes(a)) table.actions.push(a);
-      }
-    }
-    return table;
+    return tableFrom(/** @type {NonNullable<ReturnType<typeof parseRole>>[]} */ (parsed), `the ${name} schema's upstream enum`);
   }
   return null;
 }
@@ -48,32 +61,68 @@ function parseRole(value) {
   }
 }
 
+/** Where an authored role table lives, for when upstream stops publishing one. */
+export const AUTHORED_ROLE_TABLE = "authored/role-table.yaml";
+
 /**
- * The final Role schema must enumerate exactly the names, resources and actions of the table.
- * @param {RoleTable} table
- * @param {Record<string, any>} doc  final bundle
- * @param {string} overlay  for the message
+ * The role table written by hand in specs/<api>/authored/role-table.yaml, or null when there is none.
+ * Used only when upstream no longer carries the table (see README, "Role table").
+ * @param {string} root  project root
+ * @param {string} dir   specs/<api>
+ * @returns {RoleTable | null}
  */
-export function checkRoleEnums(table, doc, overlay) {
-  /** @type {(s: any) => any} */
-  const deref = (s) => (s?.$ref ? deref(doc.components.schemas[s.$ref.split("/").pop()]) : s);
-  const role = deref(doc.components?.schemas?.[table.schema]);
-  const permission = deref(role?.properties?.permissions?.items);
-  const found = {
-    roleName: deref(role?.properties?.roleName)?.enum,
-    resource: deref(permission?.properties?.resource)?.enum,
-    action: deref(deref(permission?.properties?.actions)?.items)?.enum,
-  };
-  const want = { roleName: Object.keys(table.roles), resource: table.resources, action: table.actions };
-  const details = [];
-  for (const key of /** @type {const} */ (["roleName", "resource", "action"])) {
-    const have = new Set(found[key] ?? []);
-    const missing = want[key].filter((v) => !have.delete(v));
-    if (missing.length) details.push(`${key}: upstream has ${missing.join(", ")}, the overlay's enum does not`);
-    if (have.size) details.push(`${key}: the overlay's enum has ${[...have].join(", ")}, upstream does not`);
+export function readAuthoredRoleTable(root, dir) {
+  const file = join(dir, AUTHORED_ROLE_TABLE);
+  if (!existsSync(join(root, file))) return null;
+  /** @type {any} */
+  let data;
+  try {
+    data = parseYaml(readFileSync(join(root, file), "utf8"));
+  } catch (error) {
+    throw new GenerateError(`cannot read the authored role table: ${/** @type {Error} */ (error).message}`, { file, rule: "role-table" });
   }
-  if (details.length) {
-    throw new GenerateError(`the ${table.schema} enums no longer match the upstream role table`, { file: overlay, rule: "role-table", details });
+  const roles = data?.roles;
+  const valid =
+    roles && typeof roles === "object" && Object.keys(roles).length > 0 &&
+    Object.values(roles).every((perms) => perms && typeof perms === "object" && Object.values(perms).every((a) => Array.isArray(a) && a.every((x) => typeof x === "string")));
+  if (!valid) throw new GenerateError("the authored role table must be `roles: { <roleName>: { <resource>: [<action>, …] } }`", { file, rule: "role-table" });
+  return tableFrom(
+    Object.entries(roles).map(([roleName, perms]) => ({ roleName, permissions: Object.entries(/** @type {Record<string, string[]>} */ (perms)).map(([resource, actions]) => ({ resource, actions })) })),
+    `${file} (authored)`,
+  );
+}
+
+/** Which vocabulary a schema marked `x-role-table` enumerates. */
+const VOCABULARIES = /** @type {const} */ (["roleName", "resource", "action"]);
+
+/**
+ * Fills the enums of the schemas the overlay marks `x-role-table: roleName | resource | action` from
+ * the table, so a role, resource or action added upstream needs no overlay edit. Fails when schemas
+ * are marked but there is no table: upstream stopped publishing it (or changed its shape).
+ * @param {RoleTable | null} table
+ * @param {Record<string, any>} doc  final bundle, changed in place
+ * @param {{ dir: string, overlay?: string }} api
+ */
+export function applyRoleVocabularies(table, doc, api) {
+  const marked = Object.entries(doc.components?.schemas ?? {}).filter(([, s]) => s && typeof s === "object" && "x-role-table" in s);
+  if (marked.length === 0) return;
+  const file = api.overlay ?? api.dir;
+  if (!table) {
+    throw new GenerateError(`${marked.map(([n]) => n).join(", ")} take their values from the role table, but there is none`, {
+      file,
+      rule: "role-table",
+      details: [
+        "upstream no longer carries the role table as JSON strings in a schema's enum (it was removed, or changed shape)",
+        `write the table by hand in ${join(api.dir, AUTHORED_ROLE_TABLE)} (see README, "Role table"), or drop the x-role-table markers and roles.ts's users`,
+      ],
+    });
+  }
+  const values = { roleName: Object.keys(table.roles), resource: table.resources, action: table.actions };
+  for (const [name, schema] of marked) {
+    const kind = schema["x-role-table"];
+    if (!VOCABULARIES.includes(kind)) throw new GenerateError(`${name}: x-role-table must be one of ${VOCABULARIES.join(", ")}`, { file, rule: "role-table" });
+    delete schema["x-role-table"];
+    schema.enum = [.../** @type {string[]} */ (values[/** @type {typeof VOCABULARIES[number]} */ (kind)])];
   }
 }
 
@@ -89,7 +138,7 @@ export function emitRoles(table, header) {
     byResource[resource] = table.actions.filter((a) => Object.values(table.roles).some((p) => p[resource]?.includes(a)));
   }
   return `${header}
-/** Each role's actions per resource, from the ${table.schema} schema's upstream enum. */
+/** Each role's actions per resource, from ${table.source}. */
 export const roles = ${json(table.roles)} as const;
 
 export type RoleName = keyof typeof roles;
@@ -107,4 +156,36 @@ export type Action = (typeof actions)[number];
 export const resourceActions = ${json(byResource)} as const satisfies Record<Resource, readonly Action[]>;
 export type ActionOn<R extends Resource> = (typeof resourceActions)[R][number];
 `;
+}
+
+/**
+ * The API's role table: upstream's, else the authored one. Never silently none when the API had
+ * one: generated/<api>/roles.ts existing without a table to write fails the run.
+ * @param {Record<string, any>} upstream  merged document before the overlay
+ * @param {string} root
+ * @param {{ dir: string, output: string }} api
+ * @returns {RoleTable | null}
+ */
+export function resolveRoleTable(upstream, root, api) {
+  const fromUpstream = extractRoleTable(upstream);
+  const authored = readAuthoredRoleTable(root, api.dir);
+  if (fromUpstream && authored) {
+    throw new GenerateError("upstream carries a role table again, and so does the authored file", {
+      file: join(api.dir, AUTHORED_ROLE_TABLE),
+      rule: "role-table",
+      details: [`compare the two, then delete ${join(api.dir, AUTHORED_ROLE_TABLE)} so the vendor's table is used`],
+    });
+  }
+  const table = fromUpstream ?? authored;
+  if (!table && existsSync(join(root, api.output, "roles.ts"))) {
+    throw new GenerateError(`${api.output}/roles.ts would be dropped: upstream no longer carries the role table`, {
+      file: api.dir,
+      rule: "role-table",
+      details: [
+        "upstream's role enum of JSON strings is gone or changed shape",
+        `write the table by hand in ${join(api.dir, AUTHORED_ROLE_TABLE)} (see README, "Role table"), or delete ${api.output}/roles.ts if the API really has no roles any more`,
+      ],
+    });
+  }
+  return table;
 }

@@ -1,0 +1,107 @@
+// @ts-check
+// Writes generated/<api>/response-checks.ts: for each operation's 2xx JSON body, the required fields
+// of its schema and the JSON types of every declared field, following $refs and inline objects, as
+// plain data. The hand-written checker (src/response.ts) applies it, so a field the spec stops
+// requiring stops being required at runtime, and a newly required one is checked. Enums and formats
+// are not checked: a new value in a response must not break a call.
+
+const SUCCESS = /^2\d\d$/;
+
+/** The 2xx JSON schema of an operation: its $ref'd component, or the inline schema. */
+function successSchema(/** @type {any} */ op) {
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    const schema = SUCCESS.test(status) ? /** @type {any} */ (response)?.content?.["application/json"]?.schema : undefined;
+    if (schema) return schema;
+  }
+}
+
+/** The shape name the facade checks an operation's 2xx body against, or undefined when it has none. */
+export function responseShapeName(/** @type {any} */ op) {
+  const schema = successSchema(op);
+  if (!schema) return undefined;
+  return typeof schema.$ref === "string" ? schema.$ref.split("/").pop() : op.operationId;
+}
+
+/**
+ * @typedef {{ type?: string[], items?: Check, shape?: string }} Check
+ * @typedef {{ required: string[], fields: Record<string, Check> }} Shape
+ */
+
+/** @param {Record<string, any>} doc  the final bundle */
+export function responseChecks(doc) {
+  /** @type {(s: any) => any} */
+  const deref = (s) => (typeof s?.$ref === "string" ? deref(doc.components?.schemas?.[s.$ref.split("/").pop()]) : s);
+  /** @type {Record<string, Shape>} */
+  const shapes = {};
+
+  /** allOf members merged into one object schema. @param {any} schema */
+  const flatten = (schema) => {
+    const s = deref(schema) ?? {};
+    if (!Array.isArray(s.allOf)) return s;
+    const parts = s.allOf.map(flatten);
+    return {
+      ...s,
+      type: s.type ?? parts.find((/** @type {any} */ p) => p.type)?.type,
+      required: [...(s.required ?? []), ...parts.flatMap((/** @type {any} */ p) => p.required ?? [])],
+      properties: Object.assign({}, ...parts.map((/** @type {any} */ p) => p.properties), s.properties),
+    };
+  };
+
+  /** @param {any} raw @param {string} name  shape name for an object schema @returns {Check} */
+  const check = (raw, name) => {
+    const s = flatten(raw);
+    // oneOf/anyOf: several shapes are allowed; only a type all branches share could be checked
+    if (s.oneOf || s.anyOf || s.not) return {};
+    /** @type {Check} */
+    const out = {};
+    let types = s.type === undefined ? [] : [s.type].flat();
+    if (s.nullable === true && types.length) types = [...types, "null"];
+    if (types.length) out.type = [...new Set(types)].sort();
+    if (types.includes("array") && s.items) {
+      const items = check(s.items, `${name}[]`);
+      if (Object.keys(items).length) out.items = items;
+    }
+    if ((types.includes("object") || (!types.length && s.properties)) && (s.properties || s.required)) {
+      const shape = typeof raw?.$ref === "string" ? String(raw.$ref.split("/").pop()) : name;
+      out.shape = shape;
+      define(shape, s);
+    }
+    return out;
+  };
+
+  /** @param {string} name @param {any} s */
+  const define = (name, s) => {
+    if (shapes[name]) return;
+    /** @type {Shape} */
+    const shape = (shapes[name] = { required: [...new Set(/** @type {string[]} */ (s.required ?? []))].sort(), fields: {} });
+    for (const field of Object.keys(s.properties ?? {}).sort()) {
+      const c = check(s.properties[field], `${name}.${field}`);
+      if (Object.keys(c).length) shape.fields[field] = c;
+    }
+  };
+
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item ?? {})) {
+      const schema = op && typeof op === "object" ? successSchema(op) : undefined;
+      if (!schema) continue;
+      const root = check(schema, /** @type {string} */ (responseShapeName(op)));
+      if (!root.shape) define(/** @type {string} */ (responseShapeName(op)), { required: [], properties: {} });
+    }
+  }
+  return Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * @param {ReturnType<typeof responseChecks>} shapes
+ * @param {string} header
+ */
+export function emitChecks(shapes, header) {
+  return `${header}
+/**
+ * What src/response.ts checks of each 2xx JSON body: the schema's required fields and the JSON type
+ * of every declared field ("integer" = a whole number), by schema name. \`shape\` names a nested
+ * object's entry; \`items\` checks each element of an array.
+ */
+export const responseShapes = ${JSON.stringify(shapes, null, 2)} as const;
+`;
+}
