@@ -7,15 +7,16 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readApiList } from "./lib/inputs.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The project is the working directory (as with `npm run generate`), so fixture projects get pages too.
+const root = process.cwd();
 const cli = join(dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin", "cli.js");
-// Usage: node scripts/docs.mjs [--out <dir>] [api…]; the test builds into a temporary directory.
+// Usage: node scripts/docs.mjs [--out <dir>] [api…]; default every API in redocly.yaml.
 const argv = process.argv.slice(2);
 const outFlag = argv.indexOf("--out");
 const outDir = resolve(outFlag >= 0 ? (argv.splice(outFlag, 2)[1] ?? "") : join(root, "docs"));
-const apis = argv.length ? argv : ["sequence", "seam"];
+const apis = argv.length ? argv : readApiList(root);
 const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_NOTIFICATIONS: "true" };
 
 mkdirSync(outDir, { recursive: true });

@@ -4,10 +4,10 @@
 // a compile error in the facade. URLs are built here (not by openapi-fetch's client) so a bundle
 // that never imports the raw client holds none of it.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
-import { checkResponse, type Shapes } from "./response.js";
+import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
 import { settle } from "./settle.js";
 import type { CallOptions, Transport } from "./transport.js";
-import { checkId, fail, isWellFormed } from "./validate.js";
+import { fail } from "./validate.js";
 
 /** What the generator records of a query or header parameter (generated/<api>/client.ts). */
 export interface ParamRule {
@@ -24,9 +24,9 @@ export interface OperationSpec {
   readonly method: string;
   readonly path: string;
   readonly query?: { readonly [name: string]: ParamRule };
-  readonly header?: { readonly [name: string]: ParamRule };
   readonly body?: "required" | "optional";
-  readonly response?: string;
+  /** The check of the 2xx JSON body. */
+  readonly response?: FieldCheck;
 }
 
 /** The spec's operation object for a table entry. */
@@ -42,71 +42,43 @@ export interface RequestConfig {
   transport: Transport;
   redact: (text: string) => string;
   shapes: Shapes;
+  /** Needed when the API's operations take path or query parameters (src/request-params.ts). */
+  encodeParams?: EncodeParams;
 }
 
 export type Requester<Paths> = <O extends OperationSpec>(op: O, input: RequestInput<OperationOf<Paths, O>>, call?: CallOptions) => Promise<ResponseData<OperationOf<Paths, O>>>;
 
-const PATH_PARAM = /\{([^}]+)\}/g;
+export type Params = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
+type Input = { params?: Params; body?: unknown };
+/** Encodes path and query parameters (src/request-params.ts); see RequestConfig.encodeParams. */
+export type EncodeParams = (op: OperationSpec, params: Params | undefined) => { pathname: string; search: string };
 
-/** Checks one parameter value against its generated rule; returns it as the strings to send. */
-function serialize(value: unknown, rule: ParamRule, name: string, where: { method: string; path: string }): string[] {
-  const values = rule.array && Array.isArray(value) ? value : [value];
-  return values.map((v) => {
-    const ok =
-      rule.type === "string" ? typeof v === "string" && isWellFormed(v)
-      : rule.type === "boolean" ? typeof v === "boolean"
-      : typeof v === "number" && Number.isFinite(v) && (rule.type !== "integer" || Number.isInteger(v)) && !(v < rule.minimum!) && !(v > rule.maximum!);
-    if (!ok || (rule.enum && !rule.enum.includes(v))) {
-      const range = rule.minimum !== undefined || rule.maximum !== undefined ? ` from ${rule.minimum ?? "-∞"} to ${rule.maximum ?? "∞"}` : "";
-      fail(`must be ${rule.enum ? `one of ${rule.enum.join(", ")}` : `a${rule.type === "integer" ? "n" : ""} ${rule.type}${range}`}`, name, where);
-    }
-    return String(v);
-  });
-}
+// Without an encoder: an API whose operations take no path or query parameters.
+const noParams: EncodeParams = (op, params) => {
+  if (params?.path || params?.query || op.path.includes("{")) fail("are not supported by this client: pass encodeParams to createRequester", "params", { method: op.method, path: op.path });
+  return { pathname: op.path, search: "" };
+};
 
-type Input = { params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> }; body?: unknown };
-
-/**
- * The request line and headers for `op`: path parameters checked as ids and percent-encoded, query
- * and header parameters checked against their generated rules. Throws ValidationError, sends nothing.
- */
-export function buildRequest(op: OperationSpec, input: Input, headers: Readonly<Record<string, string>>): { pathname: string; search: string; init: RequestInit } {
-  const { method, path } = op;
-  const where = { method, path };
-  const { path: pathParams, query, header } = input.params ?? {};
-  // every path parameter is an id that must not change the route (see checkId)
-  const pathname = path.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(checkId(pathParams?.[name], name, where)));
-  let search = "";
-  for (const name in query) {
-    const rule = op.query?.[name];
-    if (!rule) fail("is not a query parameter of this operation", name, where);
-    if (query[name] === undefined) continue;
-    for (const value of serialize(query[name], rule, name, where)) search += `${search ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  }
-  for (const name in op.query) if (op.query[name]!.required && query?.[name] === undefined) fail("is required", name, where);
-  const init: RequestInit = { method, headers };
-  if (header) {
-    const merged: Record<string, string> = { ...headers };
-    for (const name in header) {
-      const rule = op.header?.[name];
-      if (!rule) fail("is not a header parameter of this operation", name, where);
-      if (header[name] != null) merged[name.toLowerCase()] = serialize(header[name], rule, name, where).join(",");
-    }
-    init.headers = merged;
-  }
+/** The request for `op`; throws ValidationError on bad input and sends nothing. */
+export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams">): { pathname: string; search: string; init: RequestInit } {
+  const where = { method: op.method, path: op.path };
+  // header parameters (Sequence-Version) are set per client, from the generated enums
+  if (input.params?.header) fail("are set per client, not per call", "header", where);
+  const { pathname, search } = (config.encodeParams ?? noParams)(op, input.params);
+  const init: RequestInit = { method: op.method, headers: config.headers };
   if (op.body === "required" && input.body === undefined) fail("is required", "body", where);
   if (input.body !== undefined) {
     init.body = JSON.stringify(input.body);
-    init.headers = { ...init.headers, "content-type": "application/json" };
+    init.headers = { ...config.headers, "content-type": "application/json" };
   }
   return { pathname, search, init };
 }
 
 /** Builds the typed requester for one API. */
 export function createRequester<Paths>(config: RequestConfig): Requester<Paths> {
-  const { baseUrl, headers, transport, redact, shapes } = config;
+  const { baseUrl, transport, redact, shapes } = config;
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
-    const { pathname, search, init } = buildRequest(op, input, headers);
+    const { pathname, search, init } = buildRequest(op, input, config);
     const [body, ctx] = await settle(
       { method: op.method, path: pathname, redact, signal: call.signal },
       transport(new Request(baseUrl + pathname + search, init), { ...call, path: pathname }),

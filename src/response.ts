@@ -56,12 +56,12 @@ function problemIn(value: unknown, check: FieldCheck, shapes: Shapes, at: string
   return undefined;
 }
 
-/** Returns `body` typed, or throws MalformedResponseError naming the first field that breaks the shape. */
-export function checkResponse<T>(body: unknown, shapeName: string, shapes: Shapes, ctx: ResponseContext): T {
-  const at = problemIn(body, { type: ["object"], shape: shapeName }, shapes, "", 0);
+/** Returns `body` typed, or throws MalformedResponseError naming the first field that breaks the check. */
+export function checkResponse<T>(body: unknown, check: FieldCheck, shapes: Shapes, ctx: ResponseContext): T {
+  const at = problemIn(body, check, shapes, "", 0);
   if (at !== undefined) {
-    const problem = at === "" ? "is not a JSON object" : `has a missing or invalid \`${at}\``;
-    throw malformed(ctx, `a ${shapeName} that ${problem}`, ctx.text ?? "");
+    const problem = at === "" ? `is not ${check.type?.includes("array") ? "an array" : "a JSON object"}` : `has a missing or invalid \`${at}\``;
+    throw malformed(ctx, `${check.shape ? `a ${check.shape}` : "a body"} that ${problem}`, ctx.text);
   }
   return body as T;
 }

@@ -3,6 +3,7 @@ import { responseShapes } from "../generated/sequence/response-checks.js";
 import type { paths } from "../generated/sequence/types.js";
 import { paginate, type PaginateOptions, type Paginator } from "./pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "./request.js";
+import { encodeParams } from "./request-params.js";
 import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./response.js";
 import { sequenceConnection, type SequenceClientOptions } from "./sequence-options.js";
 import type { CallOptions } from "./transport.js";
@@ -21,7 +22,8 @@ export {
 /** Per-call options: an AbortSignal, and overrides of the client's timeout and retry policy. */
 export type RequestOptions = Omit<CallOptions, "path">;
 
-type ListQuery = NonNullable<RequestInput<OperationOf<paths, typeof operations.getUsers>>["params"]>["query"];
+type GetUsers = OperationOf<paths, typeof operations.getUsers>;
+type ListQuery = NonNullable<RequestInput<GetUsers>["params"]>["query"];
 
 /**
  * `GET /users`'s query parameters, from the spec. `after`/`before` also take what a page's
@@ -50,7 +52,8 @@ export interface SequenceClient {
 
 export function createSequenceClient(options: SequenceClientOptions = {}): SequenceClient {
   const connection = sequenceConnection(options);
-  const request = createRequester<paths>({ ...connection, shapes: responseShapes });
+  const config = { ...connection, shapes: responseShapes, encodeParams };
+  const request = createRequester<paths>(config);
 
   return {
     users: {
@@ -65,8 +68,12 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         const start = direction === "after" ? after : before;
         if (start !== null) checkCursor(start, direction, where);
         const { maxPages, prefetch, ...call } = listOptions;
-        const input = (cursor: string | undefined) => ({ params: { query: direction === "after" ? { ...query, after: cursor } : { ...query, before: cursor } } });
-        buildRequest(op, input(start ?? undefined), connection.headers); // bad parameters throw now, not on the first page
+        // two literals, not one with a computed key: a cursor parameter the spec renames must not compile
+        const input = (cursor: string | undefined): RequestInput<GetUsers> => {
+          if (direction === "after") return { params: { query: { ...query, after: cursor } } };
+          return { params: { query: { ...query, before: cursor } } };
+        };
+        buildRequest(op, input(start ?? undefined), config); // bad parameters throw now, not on the first page
         return paginate<SequenceUsersPage>(
           // buffered: a page body that breaks off is retried, so no page is lost
           (cursor, signal) => request(op, input(cursor), { buffer: true, ...call, signal }),

@@ -6,8 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations as seamOperations } from "../generated/seam/client.js";
-import { operations as sequenceOperations } from "../generated/sequence/client.js";
+import { parse } from "yaml";
 import { distinctColours, launchChromium, type Chromium } from "./browser/chromium.js";
 import { serveStatic, type StaticServer } from "./browser/static-server.js";
 
@@ -16,18 +15,23 @@ const out = mkdtempSync(join(tmpdir(), "vac-docs-"));
 let browser: Chromium;
 let server: StaticServer;
 
-// Operation summaries from the specs, as the page shows them.
-const pages = {
-  sequence: { title: "Account API", summaries: ["List all Users", "Get a user", "Delete User"], operations: Object.values(sequenceOperations) },
-  seam: { title: "Seam Connect", summaries: ["Delete an ACS User"], operations: Object.values(seamOperations) },
-} as const;
+// Every API in redocly.yaml, with its title and operations as the bundle states them.
+const apis = Object.keys(parse(readFileSync(join(root, "redocly.yaml"), "utf8")).apis).sort();
+const pages = Object.fromEntries(
+  apis.map((api) => {
+    const doc = parse(readFileSync(join(root, "generated", api, "openapi.yaml"), "utf8"));
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, { summary?: string }>)
+        .filter(([method]) => ["get", "put", "post", "delete", "patch"].includes(method))
+        .map(([method, op]) => ({ method: method.toUpperCase(), path, summary: op.summary })),
+    );
+    return [api, { title: doc.info.title as string, summaries: operations.flatMap((o) => o.summary ?? []), operations }];
+  }),
+);
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, [join(root, "scripts/docs.mjs"), "--out", out], { cwd: root });
-  server = await serveStatic({
-    "/sequence.html": { type: "text/html", body: readFileSync(join(out, "sequence.html")) },
-    "/seam.html": { type: "text/html", body: readFileSync(join(out, "seam.html")) },
-  });
+  server = await serveStatic(Object.fromEntries(apis.map((api) => [`/${api}.html`, { type: "text/html", body: readFileSync(join(out, `${api}.html`)) }])));
   browser = await launchChromium();
 }, 120_000);
 

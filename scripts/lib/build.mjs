@@ -43,8 +43,9 @@ export async function buildApi(api, ctx) {
   const tsHeader = header("//", api, ctx.generator);
   // The other thread (types-worker.mjs) writes the YAML, the types and the client modules while this
   // one lints the same document. It gets a copy, taken now: lint may mutate `doc`.
+  const checks = responseChecks(doc);
   /** @type {Record<string, string>} */
-  const templated = { "client.ts": emitClient(clientData(doc), tsHeader), "response-checks.ts": emitChecks(responseChecks(doc), tsHeader) };
+  const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = ctx.worker.emit(doc, yamlHeader, templated);
   const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });

@@ -15,19 +15,17 @@ function successSchema(/** @type {any} */ op) {
   }
 }
 
-/** The shape name the facade checks an operation's 2xx body against, or undefined when it has none. */
-export function responseShapeName(/** @type {any} */ op) {
-  const schema = successSchema(op);
-  if (!schema) return undefined;
-  return typeof schema.$ref === "string" ? schema.$ref.split("/").pop() : op.operationId;
-}
 
 /**
  * @typedef {{ type?: string[], items?: Check, shape?: string }} Check
  * @typedef {{ required: string[], fields: Record<string, Check> }} Shape
  */
 
-/** @param {Record<string, any>} doc  the final bundle */
+/**
+ * The shapes, and for each operation with a 2xx JSON body the check of that body (a FieldCheck),
+ * which client.ts's operation table carries as `response`.
+ * @param {Record<string, any>} doc  the final bundle
+ */
 export function responseChecks(doc) {
   /** @type {(s: any) => any} */
   const deref = (s) => (typeof s?.$ref === "string" ? deref(doc.components?.schemas?.[s.$ref.split("/").pop()]) : s);
@@ -80,27 +78,27 @@ export function responseChecks(doc) {
     }
   };
 
+  /** @type {Record<string, Check>} */
+  const roots = {};
   for (const item of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(item ?? {})) {
-      const schema = op && typeof op === "object" ? successSchema(op) : undefined;
-      if (!schema) continue;
-      const root = check(schema, /** @type {string} */ (responseShapeName(op)));
-      if (!root.shape) define(/** @type {string} */ (responseShapeName(op)), { required: [], properties: {} });
+      const schema = op && typeof op === "object" && op.operationId ? successSchema(op) : undefined;
+      if (schema) roots[op.operationId] = check(schema, op.operationId);
     }
   }
-  return Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => (a < b ? -1 : 1))), roots };
 }
 
 /**
- * @param {ReturnType<typeof responseChecks>} shapes
+ * @param {ReturnType<typeof responseChecks>["shapes"]} shapes
  * @param {string} header
  */
 export function emitChecks(shapes, header) {
   return `${header}
 /**
- * What src/response.ts checks of each 2xx JSON body: the schema's required fields and the JSON type
- * of every declared field ("integer" = a whole number), by schema name. \`shape\` names a nested
- * object's entry; \`items\` checks each element of an array.
+ * What src/response.ts checks of 2xx JSON bodies, by schema name: the required fields and the JSON
+ * type of every declared field ("integer" = a whole number). \`shape\` names a nested object's entry;
+ * \`items\` checks each element of an array. Each operation's \`response\` (client.ts) is the root check.
  */
 export const responseShapes = ${JSON.stringify(shapes, null, 2)} as const;
 `;

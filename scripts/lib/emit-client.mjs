@@ -3,7 +3,6 @@
 // as typed constants the facade's one request helper (src/request.ts) is driven by, plus a factory
 // for openapi-fetch's client bound to the API's `paths` (imported only by the raw-client factories).
 import { GenerateError } from "./errors.mjs";
-import { responseShapeName } from "./emit-checks.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const PRIMITIVES = ["string", "integer", "number", "boolean"];
@@ -49,8 +48,9 @@ function paramRule(param, where, deref) {
 
 /**
  * @param {Record<string, any>} doc  the final bundle
+ * @param {Record<string, unknown>} responses  each operation's 2xx body check (emit-checks.mjs)
  */
-export function clientData(doc) {
+export function clientData(doc, responses) {
   /** @type {(s: any) => any} */
   const deref = (s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
   /** @type {Record<string, string>} */
@@ -90,9 +90,8 @@ export function clientData(doc) {
         method: method.toUpperCase(),
         path,
         ...(params.query && { query: sortKeys(params.query) }),
-        ...(params.header && { header: sortKeys(params.header) }),
         ...(json && { body: deref(op.requestBody).required ? "required" : "optional" }),
-        ...(responseShapeName(op) && { response: responseShapeName(op) }),
+        ...(op.operationId in responses && { response: responses[op.operationId] }),
       };
     }
   }
@@ -118,8 +117,8 @@ export const servers = ${json(data.servers)} as const;
 export type ServerName = keyof typeof servers;
 
 /**
- * Every operation, by operationId: method, path, what the request helper checks of each query and
- * header parameter, whether it takes a JSON body, and the shape (response-checks.ts) of its 2xx body.
+ * Every operation, by operationId: method, path, what the request helper checks of each query
+ * parameter, whether it takes a JSON body, and the check of its 2xx body (shapes in response-checks.ts).
  */
 export const operations = ${json(data.operations)} as const;
 export type OperationId = keyof typeof operations;
