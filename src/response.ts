@@ -1,13 +1,7 @@
 // Checks a parsed 2xx body against the generated shape of its schema (generated/<api>/response-checks.ts):
 // required fields present, declared fields of the declared JSON type. A body without what the spec
 // promises becomes a MalformedResponseError naming the field, never a crash later in the caller.
-import type { components } from "../generated/sequence/types.js";
 import { malformed, type ResponseContext } from "./settle.js";
-
-type Schemas = components["schemas"];
-export type SequenceUser = Schemas["SequenceUserResponse"];
-export type PaginationResponse = Schemas["PaginationResponse"];
-export type ListSequenceUsersResponse = Schemas["ListSequenceUsersResponse"];
 
 /** One field's check: its JSON types, a nested object's shape, or each array element's check. */
 export interface FieldCheck {

@@ -3,7 +3,7 @@
 // anything unknown (a role added upstream, a malformed user) is simply not allowed: false, never a throw.
 import type { components } from "../generated/sequence/types.js";
 import { actions, resources, roleNames, roles, type Action, type ActionOn, type Resource, type RoleName } from "../generated/sequence/roles.js";
-import type { SequenceUser } from "./response.js";
+import type { SequenceUser } from "./sequence-types.js";
 
 export { actions, resources, roleNames, type Action, type ActionOn, type Resource, type RoleName };
 export type Role = components["schemas"]["Role"];

@@ -4,7 +4,7 @@ import type { paths } from "../generated/sequence/types.js";
 import { paginate, type PaginateOptions, type Paginator } from "./pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "./request.js";
 import { encodeParams } from "./request-params.js";
-import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./response.js";
+import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
 import { sequenceConnection, type SequenceClientOptions } from "./sequence-options.js";
 import type { CallOptions } from "./transport.js";
 import { checkCursor, invalid } from "./validate.js";

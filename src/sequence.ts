@@ -17,7 +17,7 @@ export {
 } from "./sequence-client.js";
 export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
 export type { CursorPage, ItemOf, PaginateOptions, Paginator } from "./pagination.js";
-export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./response.js";
+export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
 export {
   actions,
   can,

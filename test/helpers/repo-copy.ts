@@ -15,13 +15,16 @@ export function copyRepo(): Project {
   return project;
 }
 
-/** Gives a project the facade sources (unless it has them), a strict tsconfig over src/ and generated/, and node_modules. */
-export function addSources(project: Project, copySrc = true): void {
+/**
+ * Gives a project the facade sources (unless it has them), node_modules, and a strict tsconfig over
+ * `include` (default src/ and generated/; tsc also checks whatever those files import).
+ */
+export function addSources(project: Project, copySrc = true, include = ["src", "generated"]): void {
   if (copySrc) cpSync(join(repoRoot, "src"), join(project.dir, "src"), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(project.dir, "node_modules"), "dir");
   const { include: _, ...config } = { include: [], ...JSON.parse(readRepoFile("tsconfig.json")) };
   config.compilerOptions = { ...config.compilerOptions, paths: undefined };
-  writeFileSync(join(project.dir, "tsconfig.json"), JSON.stringify({ ...config, include: ["src", "generated"] }, null, 2));
+  writeFileSync(join(project.dir, "tsconfig.json"), JSON.stringify({ ...config, include }, null, 2));
   writeFileSync(join(project.dir, "package.json"), JSON.stringify({ name: "repo-copy", private: true, type: "module" }));
 }
 
