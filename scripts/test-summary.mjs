@@ -11,9 +11,15 @@ let passed = 0;
 let failed = 0;
 for (const file of reports) {
   const r = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  // numFailedTestSuites also counts each describe block around a failed test, so count the files
+  // that failed with no failed test in them instead: those that failed to load or run at all.
+  const broken = (r.testResults ?? []).filter(
+    (/** @type {{ status: string, assertionResults?: { status: string }[] }} */ f) =>
+      f.status === "failed" && !(f.assertionResults ?? []).some((a) => a.status === "failed"),
+  ).length;
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
-  console.error(`${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numFailedTestSuites ?? 0} files failed to run`);
+  failed += r.numFailedTests + broken;
+  console.error(`${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${broken} files failed to run`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 if (reports.length === 0 || passed + failed === 0) process.exit(1);

@@ -61,15 +61,23 @@ describe("roles", () => {
     expect(schemas.Role.enum).toBeUndefined();
   });
 
-  it("roles: an overlay enum that falls out of step with upstream fails the run", { timeout: 60_000 }, async () => {
+  it("roles: an overlay that hand-copies an enum onto a schema the role table fills fails the run", { timeout: 60_000 }, async () => {
     const project = Project.create({ sequence: specs("sequence") });
     projects.push(project);
-    project.edit("specs/sequence/overlay.yaml", (t) => t.replace("          - org.savedView\n", "          - org.spaceship\n"));
+    project.edit("specs/sequence/overlay.yaml", (t) => t.replace("        x-role-table: resource\n", "        x-role-table: resource\n        enum: [org.savedView]\n"));
     const result = await project.generate();
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("specs/sequence/overlay.yaml: [role-table] the Role enums no longer match the upstream role table");
-    expect(result.stderr).toContain("resource: upstream has org.savedView, the overlay's enum does not");
-    expect(result.stderr).toContain("resource: the overlay's enum has org.spaceship, upstream does not");
+    expect(result.stderr).toContain("specs/sequence/overlay.yaml: [role-table] Resource: has a hand-written enum and an x-role-table marker");
+    expect(result.stderr).toContain("delete the enum from the overlay");
+  });
+
+  it("roles: a marker naming an unknown vocabulary fails the run and lists the valid ones", { timeout: 60_000 }, async () => {
+    const project = Project.create({ sequence: specs("sequence") });
+    projects.push(project);
+    project.edit("specs/sequence/overlay.yaml", (t) => t.replace("x-role-table: action", "x-role-table: verb"));
+    const result = await project.generate();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Action: x-role-table is "verb", but must be one of roleName, resource, action');
   });
 });
 

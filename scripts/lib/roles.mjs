@@ -120,7 +120,17 @@ export function applyRoleVocabularies(table, doc, api) {
   const values = { roleName: Object.keys(table.roles), resource: table.resources, action: table.actions };
   for (const [name, schema] of marked) {
     const kind = schema["x-role-table"];
-    if (!VOCABULARIES.includes(kind)) throw new GenerateError(`${name}: x-role-table must be one of ${VOCABULARIES.join(", ")}`, { file, rule: "role-table" });
+    if (!VOCABULARIES.includes(kind)) {
+      throw new GenerateError(`${name}: x-role-table is ${JSON.stringify(kind)}, but must be one of ${VOCABULARIES.join(", ")}`, { file, rule: "role-table" });
+    }
+    // A hand-copied enum beside the marker is the drift this marker exists to prevent.
+    if ("enum" in schema) {
+      throw new GenerateError(`${name}: has a hand-written enum and an x-role-table marker`, {
+        file,
+        rule: "role-table",
+        details: [`the marker fills ${name}'s enum from the role table; delete the enum from the overlay`],
+      });
+    }
     delete schema["x-role-table"];
     schema.enum = [.../** @type {string[]} */ (values[/** @type {typeof VOCABULARIES[number]} */ (kind)])];
   }
