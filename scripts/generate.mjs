@@ -85,6 +85,10 @@ async function main() {
       const dir = join(tmp, api.name);
       mkdirSync(dir);
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      if (!quiet && !args.has("--check")) {
+        const { summarizeApiChanges } = await import("./changes/summary.mjs");
+        say(`${api.name.padEnd(10)} changes  ${await summarizeApiChanges(root, api.name, files["openapi.yaml"] ?? "", files["roles.ts"] ?? null)}`);
+      }
     }
     if (args.has("--check")) return reportDrift(todo.map((a) => a.name), orphans, tmp, outRoot);
     // Every API built: swap them in. Until here generated/ was untouched.

@@ -1,28 +1,37 @@
 #!/usr/bin/env node
 // @ts-check
 // Copies the OpenAPI block embedded in a vendor docs page into specs/<api>/upstream/, byte for byte,
-// and records where it came from in specs/<api>/upstream/SOURCES.json.
-// usage: node scripts/import-upstream.mjs <page.txt> <api> <name>
+// and records where it came from in specs/<api>/upstream/SOURCES.json: the seed page, and the page's
+// URL when given (`npm run specs:update` fetches it from there).
+// usage: node scripts/import-upstream.mjs <page.txt> <api> <name> [<url>]
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 /**
- * Returns the text of the one ```` ```yaml ```` fenced block in a docs page, and the fence's info string.
+ * Returns the text of a ```` ```yaml ```` fenced block in a docs page, and the fence's info string:
+ * the block whose info string is `name` when given, else the first one.
  * @param {string} page
+ * @param {string} [name]
  */
-export function extractYamlBlock(page) {
-  const match = /^(`{3,})yaml ?(.*)\n([\s\S]*?)^\1\s*$/m.exec(page);
-  if (!match) throw new Error("no ```yaml fenced block in this page");
-  return { info: (match[2] ?? "").trim(), yaml: match[3] ?? "" };
+export function extractYamlBlock(page, name) {
+  /** @type {string[]} */
+  const seen = [];
+  for (const match of page.matchAll(/^(`{3,})yaml ?(.*)\n([\s\S]*?)^\1\s*$/gm)) {
+    const info = (match[2] ?? "").trim();
+    if (name === undefined || info === name) return { info, yaml: match[3] ?? "" };
+    seen.push(info);
+  }
+  if (name === undefined) throw new Error("no ```yaml fenced block in this page");
+  throw new Error(`no \`\`\`yaml block named "${name}" in this page${seen.length ? ` (it has: ${seen.map((s) => `"${s}"`).join(", ")})` : " (it has no yaml block)"}`);
 }
 
 const sha256 = (/** @type {string} */ text) => createHash("sha256").update(text).digest("hex");
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [page = "", api = "", name = ""] = process.argv.slice(2);
+  const [page = "", api = "", name = "", url = ""] = process.argv.slice(2);
   if (!page || !api || !name) {
-    console.error("usage: node scripts/import-upstream.mjs <page.txt> <api> <name>");
+    console.error("usage: node scripts/import-upstream.mjs <page.txt> <api> <name> [<url>]");
     process.exit(2);
   }
   const text = readFileSync(page, "utf8");
@@ -35,6 +44,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const docsIndex = /Fetch the complete documentation index at: (\S+)/.exec(text)?.[1] ?? null;
   sources[`${name}.yaml`] = {
     page: basename(page),
+    url: url || sources[`${name}.yaml`]?.url || null,
     docsIndex,
     block: info,
     pageSha256: sha256(text),

@@ -81,6 +81,29 @@ describe("package", () => {
     expect(unexpected).toEqual([]);
   });
 
+  it("package: npm publish --dry-run passes and would publish the packed files, publicly, under latest", async () => {
+    const { stdout, stderr } = await sh("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], stage);
+    const info = (JSON.parse(stdout) as Record<string, { id: string; files: { path: string }[] }>)["vendor-api-clients"];
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(info?.id).toBe(`vendor-api-clients@${manifest.version as string}`);
+    expect(info?.files.map((f) => f.path).sort()).toEqual(packed);
+    expect(stderr).toContain("with tag latest and public access (dry-run)");
+  }, 60_000);
+
+  it("package: package.json has what a publishable package needs", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(manifest.private).toBeUndefined();
+    expect(manifest).toMatchObject({
+      license: "MIT",
+      repository: { type: "git", url: expect.stringMatching(/^git\+https:\/\//) },
+      keywords: expect.arrayContaining(["openapi", "sequence", "seam"]),
+      files: ["dist", "CHANGELOG.md", "LICENSE"],
+      publishConfig: { access: "public", tag: "latest" },
+    });
+    expect(existsSync(join(root, "LICENSE"))).toBe(true);
+    expect(packed).toContain("LICENSE");
+  });
+
   it("package: publint --strict finds nothing", async () => {
     const { stdout } = await sh(bin("publint"), ["run", tarball, "--strict"], root);
     expect(stdout).toContain("All good!");

@@ -1,0 +1,112 @@
+// `npm run release` on a git copy of the project with its own CHANGELOG: the version proposed from
+// the change report and the notes, the section it writes, and what it refuses.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GitProject } from "./helpers/git-project.js";
+
+const CHANGELOG = "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n### Fixed\n- The paginator stops on an empty page.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n- First release.\n";
+const FILES = ["package.json", "package-lock.json", "CHANGELOG.md"];
+
+let base: GitProject;
+const made: GitProject[] = [];
+
+beforeAll(() => {
+  base = GitProject.copyOfRepo(FILES);
+  base.write("CHANGELOG.md", CHANGELOG);
+  base.edit("package.json", (t) => t.replace(/"version": "[^"]+"/, '"version": "0.1.0"'));
+  base.commit("changelog for the test");
+});
+afterAll(() => {
+  for (const p of [base, ...made]) p.remove();
+});
+
+function copy() {
+  const project = base.clone();
+  made.push(project);
+  return project;
+}
+
+/** The vendor drops DELETE /users/{id}: the generated bundle loses it (as `npm run generate` would write). */
+function removeDeleteUser(project: GitProject) {
+  project.edit("generated/sequence/openapi.yaml", (text) => {
+    const lines = text.split("\n");
+    const path = lines.indexOf("  /users/{id}:");
+    const start = lines.indexOf("    delete:", path);
+    let end = start + 1;
+    while (end < lines.length && !/^ {0,4}\S/.test(lines[end]!)) end++;
+    lines.splice(start, end - start);
+    return lines.join("\n");
+  });
+}
+
+const snapshot = (p: GitProject) => FILES.map((f) => p.read(f));
+
+describe("release", () => {
+  it("release: with no tag yet, --dry-run compares with the first commit, proposes from the notes and writes nothing", async () => {
+    const project = copy();
+    const before = snapshot(project);
+    const first = project.git("rev-list", "--max-parents=0", "HEAD").trim();
+    const run = await project.script("release.mjs", ["--dry-run"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`release: no release tag yet (v*); comparing with the first commit ${first.slice(0, 12)} (pass --since REF to choose)`);
+    expect(run.stdout).toContain("release: API changes call for none, the package's own notes (CHANGELOG Unreleased) for patch → patch");
+    expect(run.stdout).toContain("release: 0.1.0 → 0.1.1");
+    expect(run.stdout).toContain("#### sequence\n\n- No changes.");
+    expect(snapshot(project)).toEqual(before);
+  });
+
+  it("release: a breaking vendor change since the last tag proposes a major, API changes first", async () => {
+    const project = copy();
+    project.git("tag", "v0.1.0");
+    removeDeleteUser(project);
+    project.commit("vendor removed DELETE /users/{id}");
+    const run = await project.script("release.mjs", ["--dry-run"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("release: last release tag v0.1.0");
+    expect(run.stdout).toContain("release: API changes call for major, the package's own notes (CHANGELOG Unreleased) for patch → major");
+    expect(run.stdout).toContain("release: 0.1.0 → 1.0.0");
+    expect(run.stdout).toMatch(
+      /## \[1\.0\.0\] - \d{4}-\d\d-\d\d\n\n### API changes \(since v0\.1\.0\)\n\n#### seam\n\n- No changes\.\n\n#### sequence\n\n- \*\*Breaking:\*\* Operation DELETE \/users\/\{id\} was removed\. \(`DELETE \/users\/\{id\}`\)\n\n### Package changes\n\n#### Fixed\n- The paginator stops on an empty page\.\n/,
+    );
+  });
+
+  it("release: without --dry-run it sets the version in package.json and package-lock.json and writes the CHANGELOG section", async () => {
+    const project = copy();
+    project.git("tag", "v0.1.0");
+    removeDeleteUser(project);
+    project.commit("vendor removed DELETE /users/{id}");
+    const run = await project.script("release.mjs");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(project.read("package.json")).version).toBe("1.0.0");
+    const lock = JSON.parse(project.read("package-lock.json"));
+    expect([lock.version, lock.packages[""].version]).toEqual(["1.0.0", "1.0.0"]);
+    const changelog = project.read("CHANGELOG.md").replace(/\d{4}-\d\d-\d\d(?=\n\n### API)/, "DATE");
+    expect(changelog).toBe(
+      "# Changelog\n\nIntro.\n\n## [Unreleased]\n\n## [1.0.0] - DATE\n\n### API changes (since v0.1.0)\n\n#### seam\n\n- No changes.\n\n#### sequence\n\n- **Breaking:** Operation DELETE /users/{id} was removed. (`DELETE /users/{id}`)\n\n### Package changes\n\n#### Fixed\n- The paginator stops on an empty page.\n\n## [0.1.0] - 2026-01-01\n\n### Added\n- First release.\n",
+    );
+    expect(run.stdout).toContain('git commit -am "Release v1.0.0" && git tag v1.0.0');
+    // Nothing was committed, tagged or pushed: that stays manual.
+    expect(project.git("tag", "--list").trim()).toBe("v0.1.0");
+  });
+
+  it("release: refuses to write with uncommitted changes, and names a bad --since", async () => {
+    const project = copy();
+    project.edit("CHANGELOG.md", (t) => t.replace("Intro.", "Intro!"));
+    const dirty = await project.script("release.mjs");
+    expect(dirty.code).toBe(2);
+    expect(dirty.stderr).toBe("release: the working tree has uncommitted changes; commit or stash them first (or use --dry-run)\n");
+    const bad = await project.script("release.mjs", ["--dry-run", "--since", "v7"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("release: --since v7: no such commit in this repository (try a branch, a tag or a sha; default HEAD)\n");
+  });
+
+  it("release: nothing to release when the API and the notes are unchanged", async () => {
+    const project = copy();
+    project.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-01-01\n");
+    project.commit("released");
+    const run = await project.script("release.mjs", ["--since", "HEAD"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("release: nothing to release since HEAD; nothing written");
+  });
+});
