@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readApiList } from "../scripts/lib/inputs.mjs";
 import { GitProject } from "./helpers/git-project.js";
+import { repoRoot } from "./helpers/project.js";
 
 type Source = { url: string | null; block: string; pageSha256: string; sha256: string };
 type Route = { status?: number; body?: string; hang?: boolean };
@@ -20,7 +22,7 @@ let server: Server;
 let origin = "";
 let base: GitProject;
 const made: GitProject[] = [];
-const upstream: Record<string, Record<string, string>> = { sequence: {}, seam: {} };
+const upstream: Record<string, Record<string, string>> = {};
 const blocks: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -37,9 +39,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   base = GitProject.copyOfRepo();
-  for (const api of ["sequence", "seam"]) {
+  for (const api of readApiList(repoRoot)) {
     const index = `specs/${api}/upstream/SOURCES.json`;
     const sources = JSON.parse(base.read(index)) as Record<string, Source>;
+    upstream[api] = {};
     for (const [file, source] of Object.entries(sources)) {
       const yaml = base.read(`specs/${api}/upstream/${file}`);
       upstream[api]![file] = yaml;
