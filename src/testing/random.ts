@@ -11,6 +11,8 @@ export interface Random {
 }
 
 /** mulberry32 over a 32-bit hash of the seed. */
+const HEX = "0123456789abcdef";
+
 export function createRandom(seed: number | string): Random {
   let state = typeof seed === "number" ? seed >>> 0 : hashString(seed);
   const next = () => {
@@ -21,7 +23,11 @@ export function createRandom(seed: number | string): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (maxExclusive: number) => Math.floor(next() * maxExclusive);
-  const hex = (n: number) => Array.from({ length: n }, () => int(16).toString(16)).join("");
+  const hex = (n: number) => {
+    let out = "";
+    for (let i = 0; i < n; i++) out += HEX[int(16)];
+    return out;
+  };
   return {
     next,
     int,

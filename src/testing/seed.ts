@@ -27,6 +27,8 @@ export interface FakeAcsUser {
 const FIRST = ["ada", "grace", "alan", "edsger", "barbara", "ken", "margaret", "linus", "radia", "donald"];
 const LAST = ["lovelace", "hopper", "turing", "dijkstra", "liskov", "thompson", "hamilton", "torvalds", "perlman", "knuth"];
 
+const roleObjects = new Map<RoleName, FakeRole>();
+
 /** A role object exactly as the API returns it: every resource the role covers, with its actions. */
 export function roleFromTable(roleName: RoleName): FakeRole {
   const table: Record<string, readonly string[]> = roles[roleName];
@@ -49,7 +51,8 @@ export function makeSequenceUser(random: Random, index: number, accountIds: read
     email: input.email ?? `${first}.${last}.${index}@example.com`,
     sequenceAccountIds: input.sequenceAccountIds ?? [random.pick(accountIds)],
     state: input.state ?? "active",
-    roles: picked.map(roleFromTable),
+    // one object per role name, shared by every seeded user that has it (the fake never mutates them)
+    roles: picked.map((name) => roleObjects.get(name) ?? roleObjects.set(name, roleFromTable(name)).get(name)!),
   };
 }
 
