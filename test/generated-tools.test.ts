@@ -30,4 +30,12 @@ describe("generated/ and other tools", { timeout: 60_000 }, () => {
     await run("openapi-typescript/bin/cli.js", [], dir);
     expect(project.snapshot()).toEqual(before);
   });
+
+  // generate runs no formatter: the templated modules (client.ts, roles.ts, response-checks.ts) are
+  // emitted formatted. types.ts is TypeScript's printer's output, left alone (.prettierignore says why).
+  it("prettier: generated/ is already prettier-formatted (printWidth 100), with no formatter in generate", async () => {
+    const result = await run("prettier/bin/prettier.cjs", ["--check", "--print-width", "100", "generated/"], repoRoot);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
 });

@@ -12,7 +12,7 @@ import { GenerateError } from "./errors.mjs";
 const require = createRequire(import.meta.url);
 
 /** Packages whose version changes what we write. */
-const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "prettier", "yaml", "typescript"];
+const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "yaml", "typescript"];
 
 /**
  * @typedef {object} ApiInputs
