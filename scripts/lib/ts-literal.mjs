@@ -63,7 +63,7 @@ function flat(value) {
   }
 }
 
-/** @param {unknown} value @param {string} indent @param {number} room  columns left on the first line */
+/** @param {unknown} value @param {string} indent @param {number} room  columns left on the first line @returns {string} */
 function print(value, indent, room) {
   const one = flat(value);
   if (one !== null) {
