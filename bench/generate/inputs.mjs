@@ -134,7 +134,7 @@ export function inputs(repo, work) {
       key: "ours",
       label: "our specs (sequence + seam)",
       operations: ownOps,
-      note: `this repo's redocly.yaml and specs/ (${apiNames.length} APIs, merge + overlay); the naive chain gets the committed bundles generated/<api>/openapi.yaml, since it can neither merge nor overlay.`,
+      note: `this repo's redocly.yaml and specs/ (${apiNames.length} APIs, merge + overlay); the peers get the committed bundles generated/<api>/openapi.yaml, since they can neither merge nor overlay.`,
       ...own,
     },
     {

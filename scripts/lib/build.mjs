@@ -47,7 +47,7 @@ export async function buildApi(api, ctx) {
   /** @type {Record<string, string>} */
   const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
-  const emitted = ctx.worker.emit(doc, yamlHeader);
+  const emitted = ctx.worker.emit(doc, yamlHeader, api.output);
   const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
   step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);

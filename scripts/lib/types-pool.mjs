@@ -6,7 +6,7 @@ import { GenerateError } from "./errors.mjs";
 
 export function startTypesWorker() {
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  /** @type {Map<string, { resolve: (result: any) => void, reject: (e: Error) => void }>} */
+  /** @type {Map<string, { resolve: (result: any) => void, reject: (e: Error) => void, file?: (kind: string) => string }>} */
   const pending = new Map();
   let next = 0;
   /** set once the worker is gone: later requests fail with it instead of waiting forever */
@@ -23,7 +23,12 @@ export function startTypesWorker() {
     const p = pending.get(key);
     pending.delete(key);
     const tool = { yaml: "yaml", types: "openapi-typescript" }[/** @type {"yaml" | "types"} */ (msg.kind)];
-    if (msg.error) p?.reject(new GenerateError(`${tool} failed: ${msg.error}`, { rule: tool }));
+    if (msg.error) {
+      const error = new GenerateError(`${tool} failed: ${msg.error.message}`, { rule: tool, file: p?.file?.(msg.kind) });
+      // The worker's stack, where the tool failed, rather than this message handler's.
+      error.stack = `${error.name}: ${error.message}\n    in the types worker:\n${String(msg.error.stack).split("\n").slice(1).join("\n")}`;
+      p?.reject(error);
+    }
     else p?.resolve(msg.result);
   });
   worker.on("error", failAll);
@@ -35,11 +40,13 @@ export function startTypesWorker() {
      * it). It stringifies it as YAML after `yamlHeader`, then runs openapi-typescript on it.
      * @param {Record<string, any>} doc
      * @param {string} yamlHeader
+     * @param {string} [output]  generated/<api>, to name the file in errors
      */
-    emit(doc, yamlHeader) {
+    emit(doc, yamlHeader, output = "generated") {
       const id = next++;
+      const file = (/** @type {string} */ kind) => `${output}/${kind === "yaml" ? "openapi.yaml" : "types.ts"}`;
       const promise = (/** @type {string} */ kind) => {
-        const p = new Promise((resolve, reject) => (gone ? reject(gone) : pending.set(`${id}:${kind}`, { resolve, reject })));
+        const p = new Promise((resolve, reject) => (gone ? reject(gone) : pending.set(`${id}:${kind}`, { resolve, reject, file })));
         p.catch(() => {}); // awaited later; don't let an early rejection count as unhandled
         return p;
       };

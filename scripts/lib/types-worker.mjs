@@ -90,7 +90,9 @@ parentPort?.on("message", async (/** @type {Request} */ msg) => {
     try {
       parentPort?.postMessage({ id, kind, result: await make() });
     } catch (error) {
-      parentPort?.postMessage({ id, kind, error: /** @type {Error} */ (error).message });
+      // Message and stack as plain strings: an Error loses its stack in a structured clone's eyes.
+      const e = /** @type {Error} */ (error);
+      parentPort?.postMessage({ id, kind, error: { message: e?.message ?? String(error), stack: e?.stack ?? "" } });
     }
   };
   // YAML first: openapi-typescript mutates the document it is given.
