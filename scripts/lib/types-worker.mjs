@@ -27,7 +27,7 @@ const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/inde
  * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
  * @param {Record<string, any>} doc  the final bundle (a structured clone: ours to mutate)
  */
-async function toTypes(doc) {
+export async function toTypes(doc) {
   if (!DIRECT) {
     const { default: openapiTS, astToString } = await import("openapi-typescript");
     return astToString(await openapiTS(/** @type {any} */ (doc), { silent: true }));
