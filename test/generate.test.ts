@@ -1,3 +1,5 @@
+import { cpSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, Project } from "./helpers/project.js";
 
@@ -128,6 +130,31 @@ describe.concurrent("generate", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("generate: wrote cats in");
     expect(result.stdout).not.toMatch(/^pets /m);
+  });
+
+  it("generate: listing another API, or editing its redocly.yaml entry, leaves the other API's files byte for byte alone", async () => {
+    const project = generated();
+    const before = project.snapshot();
+    cpSync(fixture("pets"), join(project.dir, "specs", "cats"), { recursive: true });
+    project.edit("redocly.yaml", (t) => `${t}  cats:\n    root: generated/cats/openapi.yaml\n`);
+    const added = await project.generate();
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain("generate: wrote cats in");
+    expect(added.stdout).not.toMatch(/^pets /m);
+    project.edit("redocly.yaml", (t) => t.replace("  cats:\n    root: generated/cats/openapi.yaml\n", "  cats:\n    # a note on cats\n    root: generated/cats/openapi.yaml\n"));
+    const edited = await project.generate();
+    expect(edited.stdout).toContain("generate: wrote cats in");
+    const after = project.snapshot();
+    for (const [file, text] of before) expect(after.get(file), file).toBe(text);
+  });
+
+  it("generate: a change to redocly.yaml's shared rules regenerates every API", async () => {
+    const project = pets({ pets: fixture("pets"), cats: fixture("pets") });
+    await project.generate();
+    project.edit("redocly.yaml", (t) => t.replace("info-license: error", "info-license: warn"));
+    const result = await project.generate();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("generate: wrote cats, pets in");
   });
 
   it("generate: --force regenerates even when nothing changed, byte for byte the same", async () => {

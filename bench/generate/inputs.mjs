@@ -23,6 +23,48 @@ rules:
 `;
 
 /**
+ * What our client emitter refuses (scripts/lib/emit-client.mjs: object-typed or non-default-style
+ * parameters, cookies, non-JSON-only bodies) removed, so that generate accepts the vendor spec.
+ * Done once at set-up, and every contender gets the same document. Returns how many were dropped.
+ * @param {any} doc
+ */
+function dropUnsupported(doc) {
+  const deref = (/** @type {any} */ s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
+  const PRIMITIVES = ["string", "integer", "number", "boolean"];
+  const ok = (/** @type {any} */ ref) => {
+    const p = deref(ref);
+    if (p.in === "cookie" || p.content || p.allowReserved) return false;
+    const def = p.in === "query" ? "form" : "simple";
+    if ((p.style ?? def) !== def || (p.explode ?? p.in === "query") !== (p.in === "query")) return false;
+    let item = deref(p.schema ?? {});
+    if (item.type === "array" && p.in === "query") item = deref(item.items ?? {});
+    if (PRIMITIVES.includes(item.type)) return true;
+    if (p.in !== "path") return false;
+    p.schema = { type: "string" }; // a path needs its parameter: `oneOf: [integer, string]` and the like become strings
+    dropped++;
+    return true;
+  };
+  let dropped = 0;
+  const filter = (/** @type {any} */ holder) => {
+    if (!Array.isArray(holder?.parameters)) return;
+    const kept = holder.parameters.filter(ok);
+    dropped += holder.parameters.length - kept.length;
+    holder.parameters = kept;
+  };
+  for (const item of Object.values(doc.paths ?? {})) {
+    filter(item);
+    for (const m of METHODS) {
+      const op = /** @type {any} */ (item)?.[m];
+      if (!op) continue;
+      filter(op);
+      const content = deref(op.requestBody ?? {}).content;
+      if (content && !content["application/json"]) (delete op.requestBody, dropped++);
+    }
+  }
+  return dropped;
+}
+
+/**
  * The naive chain's lint rules, passed to redocly with --config. Not named redocly.yaml: the
  * openapi-typescript CLI would pick that up and lint the bundle again with the full ruleset, which
  * would make the naive chain slower than it needs to be (it then uses its own `minimal` config).
@@ -75,12 +117,16 @@ export function inputs(repo, work) {
 
   // 2. Full Seam Connect: the `openapi` export of @seamapi/types, written out as JSON.
   const seamJson = join(work, "seam-openapi.json");
-  const seamDoc = require("@seamapi/types/connect").openapi;
+  const seamDoc = JSON.parse(JSON.stringify(require("@seamapi/types/connect").openapi));
+  const seamDropped = dropUnsupported(seamDoc);
   writeFileSync(seamJson, JSON.stringify(seamDoc, null, 2));
   const seam = vendor("seam", seamJson);
 
   // 3. GitHub's REST API description, as published in @octokit/openapi.
-  const githubJson = require.resolve("@octokit/openapi/generated/api.github.com.json");
+  const githubDoc = JSON.parse(readFileSync(require.resolve("@octokit/openapi/generated/api.github.com.json"), "utf8"));
+  const githubDropped = dropUnsupported(githubDoc);
+  const githubJson = join(work, "github-openapi.json");
+  writeFileSync(githubJson, JSON.stringify(githubDoc, null, 2));
   const github = vendor("github", githubJson);
 
   return [
@@ -88,21 +134,21 @@ export function inputs(repo, work) {
       key: "ours",
       label: "our specs (sequence + seam)",
       operations: ownOps,
-      note: `this repo's redocly.yaml and specs/ (${apiNames.length} APIs, merge + overlay); the naive chain gets the committed bundles generated/<api>/openapi.yaml, since it can neither merge nor overlay.`,
+      note: `this repo's redocly.yaml and specs/ (${apiNames.length} APIs, merge + overlay); the peers get the committed bundles generated/<api>/openapi.yaml, since they can neither merge nor overlay.`,
       ...own,
     },
     {
       key: "seam",
       label: "Seam Connect (full)",
       operations: countOperations(seamDoc),
-      note: "`openapi` export of @seamapi/types as specs/seam/upstream/openapi.json, no overlay; redocly.yaml = `extends: [recommended]` with nullable-type-sibling, security-defined and no-identical-paths downgraded to warnings (upstream has errors under them).",
+      note: `\`openapi\` export of @seamapi/types as specs/seam/upstream/openapi.json, no overlay; redocly.yaml = \`extends: [recommended]\` with nullable-type-sibling, security-defined and no-identical-paths downgraded to warnings (upstream has errors under them); ${seamDropped} parameters/bodies our client can't send (object-typed query parameters and the like) removed at set-up, for every contender.`,
       ...seam,
     },
     {
       key: "github",
       label: "GitHub REST (api.github.com)",
       operations: countOperations(JSON.parse(readFileSync(githubJson, "utf8"))),
-      note: "@octokit/openapi generated/api.github.com.json as specs/github/upstream/openapi.json, no overlay; same relaxed redocly.yaml as Seam.",
+      note: `@octokit/openapi generated/api.github.com.json as specs/github/upstream/openapi.json, no overlay; same relaxed redocly.yaml as Seam; ${githubDropped} unsupported parameters/bodies removed the same way.`,
       ...github,
     },
   ];

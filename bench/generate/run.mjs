@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm run bench:generate`: times `scripts/generate.mjs --force` against the naive chain of CLIs
-// (redocly lint, redocly bundle, openapi-typescript, prettier --write) on three inputs, plus the
-// no-op `npm run generate`. Contenders alternate within each round so machine noise hits both
-// alike; compare the ratios, not the absolute times. Prints a markdown table and writes it to
-// bench/results/generate.md.
+// `npm run bench:generate`: times `scripts/generate.mjs --force` against its peers
+// (openapi-typescript alone, @hey-api/openapi-ts, orval's fetch client) on three inputs, plus the
+// no-op `npm run generate` against npm's own start-up. Contenders rotate within each round so
+// machine noise hits all alike; compare the ratios, not the absolute times. Prints markdown tables
+// and writes them to bench/results/generate.md.
 //   --rounds N      rounds for ours and Seam (default 5); GitHub gets min(N, --github-rounds)
 //   --github-rounds N   (default 3)
 //   --only a,b      inputs to run: ours, seam, github, noop
@@ -15,7 +15,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { inputs, NAIVE_CONFIG } from "./inputs.mjs";
+import { inputs } from "./inputs.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (/** @type {string} */ name) => join(repo, "node_modules", ".bin", name);
@@ -76,32 +76,51 @@ const median = (xs) => {
 const work = mkdtempSync(join(tmpdir(), "bench-generate-"));
 const projects = inputs(repo, work);
 
-/** The naive chain: each tool as its own process, one process per step (per API for openapi-typescript). */
-async function naive(/** @type {ReturnType<typeof inputs>[number]} */ p) {
+// Peers, pinned, installed into bench/.cache/peers (gitignored) on first use: not devDependencies.
+// typescript@5: hey-api needs its JS API, which the TypeScript 7 that npm would pick lacks.
+const PEERS = { "@hey-api/openapi-ts": "0.99.0", orval: "8.38.0", typescript: "5.9.3" };
+const peerDir = join(repo, "bench", ".cache", "peers");
+const peerBin = (/** @type {string} */ name) => join(peerDir, "node_modules", ".bin", name);
+async function ensurePeers() {
+  const have = Object.entries(PEERS).every(([name, v]) => {
+    const pkg = join(peerDir, "node_modules", name, "package.json");
+    return existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).version === v;
+  });
+  if (have) return;
+  mkdirSync(peerDir, { recursive: true });
+  if (!existsSync(join(peerDir, "package.json"))) writeFileSync(join(peerDir, "package.json"), `{ "name": "bench-peers", "private": true }\n`);
+  console.error(`bench: installing ${Object.entries(PEERS).map(([n, v]) => `${n}@${v}`).join(", ")} into bench/.cache/peers`);
+  await run("npm", ["install", "--prefix", peerDir, "--no-audit", "--no-fund", "--loglevel", "error", ...Object.entries(PEERS).map(([n, v]) => `${n}@${v}`)], repo);
+}
+
+/**
+ * One peer on every API of an input: one process per API (that is how each is run), times summed,
+ * peak RSS the largest. Each gets the committed (or vendor) bundle, since none can merge or overlay.
+ * @param {ReturnType<typeof inputs>[number]} p
+ * @param {(input: string, api: string) => [string, string[]]} command
+ */
+async function peer(p, command) {
   const out = join(p.naiveDir, "out");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out);
-  const names = Object.keys(p.naiveInputs);
-  const files = Object.values(p.naiveInputs);
-  /** @type {{ step: string, ms: number, rssMB: number }[]} */
-  const steps = [];
-  const step = async (/** @type {string} */ name, /** @type {string} */ cmd, /** @type {string[]} */ args) => {
+  let ms = 0;
+  let rssMB = 0;
+  for (const [api, input] of Object.entries(p.naiveInputs)) {
+    const [cmd, args] = command(input, api);
     const r = await run(cmd, args, p.naiveDir);
-    steps.push({ step: name, ms: r.ms, rssMB: r.rssMB });
-  };
-  await step("redocly lint", bin("redocly"), ["lint", ...files, "--config", NAIVE_CONFIG, "--format", "summary"]);
-  await step("redocly bundle", bin("redocly"), ["bundle", ...files, "--config", NAIVE_CONFIG, "-o", files.length === 1 ? `out/${names[0]}.yaml` : "out", "--ext", "yaml"]);
-  for (const name of names) await step("openapi-typescript", bin("openapi-typescript"), [`out/${name}.yaml`, "-o", `out/${name}.ts`]);
-  await step("prettier --write", bin("prettier"), ["--write", ...names.map((n) => `out/${n}.ts`)]);
-  const bySteps = /** @type {Record<string, { ms: number, rssMB: number }>} */ ({});
-  for (const s of steps) {
-    const b = (bySteps[s.step] ??= { ms: 0, rssMB: 0 });
-    b.ms += s.ms;
-    b.rssMB = Math.max(b.rssMB, s.rssMB);
+    ms += r.ms;
+    rssMB = Math.max(rssMB, r.rssMB);
   }
-  const [rssStep, largest] = Object.entries(bySteps).sort((a, b) => b[1].rssMB - a[1].rssMB)[0] ?? ["none", { rssMB: 0 }];
-  return { ms: steps.reduce((a, s) => a + s.ms, 0), rssMB: largest.rssMB, rssStep, steps: bySteps };
+  return { ms, rssMB };
 }
+
+/** @type {Record<string, { label: string, run: (p: ReturnType<typeof inputs>[number]) => Promise<{ ms: number, rssMB: number }> }>} */
+const CONTENDERS = {
+  ours: { label: "ours cold", run: (p) => ours(p) },
+  ots: { label: "openapi-typescript alone (types only)", run: (p) => peer(p, (input, api) => [bin("openapi-typescript"), [input, "-o", `out/${api}.ts`]]) },
+  heyapi: { label: `@hey-api/openapi-ts ${PEERS["@hey-api/openapi-ts"]}`, run: (p) => peer(p, (input, api) => [peerBin("openapi-ts"), ["-i", `./${input}`, "-o", `out/${api}`, "-s"]]) },
+  orval: { label: `orval ${PEERS.orval} (fetch)`, run: (p) => peer(p, (input, api) => [peerBin("orval"), ["--input", input, "--output", `out/${api}.ts`, "--client", "fetch"]]) },
+};
 
 async function ours(/** @type {ReturnType<typeof inputs>[number]} */ p) {
   return run(process.execPath, [generateScript, "--force", "--quiet"], p.oursDir);
@@ -110,44 +129,40 @@ async function ours(/** @type {ReturnType<typeof inputs>[number]} */ p) {
 /** @type {string[]} */
 const rows = [];
 /** @type {string[]} */
-const stepRows = [];
+const rssRows = [];
 /** @type {string[]} */
 const noopRows = [];
 const fmtS = (/** @type {number} */ ms) => (ms / 1000).toFixed(2);
 const fmtMB = (/** @type {number} */ mb) => `${Math.round(mb)} MB`;
+const keys = /** @type {(keyof typeof CONTENDERS)[]} */ (Object.keys(CONTENDERS));
 
 try {
+  await ensurePeers();
   console.error(`bench: temp projects in ${work}; ${hasTime ? "peak RSS from /usr/bin/time" : "peak RSS from resourceUsage() via rss-hook.mjs"}`);
   for (const p of projects) {
     if (!only.has(p.key)) continue;
     const n = p.key === "github" ? githubRounds : rounds;
-    // One untimed run each: fills the page cache and checks that both succeed.
+    // One untimed run each: fills the page cache and checks that all succeed.
     console.error(`bench: ${p.label}: warm-up`);
-    await ours(p);
-    await naive(p);
-    /** @type {{ ms: number, rssMB: number }[]} */
-    const a = [];
-    /** @type {Awaited<ReturnType<typeof naive>>[]} */
-    const b = [];
+    for (const k of keys) await CONTENDERS[k].run(p);
+    /** @type {Record<string, { ms: number, rssMB: number }[]>} */
+    const res = Object.fromEntries(keys.map((k) => [k, []]));
     for (let i = 0; i < n; i++) {
-      // A B, then B A: neither contender always goes first.
-      let x, y;
-      if (i % 2 === 0) (x = await ours(p)), (y = await naive(p));
-      else (y = await naive(p)), (x = await ours(p));
-      a.push(x), b.push(y);
-      console.error(`bench: ${p.label}: round ${i + 1}/${n}: ours ${fmtS(x.ms)} s, naive ${fmtS(y.ms)} s`);
+      // The order rotates every round, so no contender always goes first.
+      const order = [...keys.slice(i % keys.length), ...keys.slice(0, i % keys.length)];
+      for (const k of order) res[k]?.push(await CONTENDERS[k].run(p));
+      console.error(`bench: ${p.label}: round ${i + 1}/${n}: ${keys.map((k) => `${k} ${fmtS(res[k]?.[i]?.ms ?? NaN)} s`).join(", ")}`);
     }
-    const ma = median(a.map((r) => r.ms));
-    const mb = median(b.map((r) => r.ms));
-    const ra = Math.max(...a.map((r) => r.rssMB));
-    const rb = Math.max(...b.map((r) => r.rssMB));
-    const rbStep = b.find((r) => r.rssMB === rb)?.rssStep;
-    const ratio = ma / mb;
-    // Load on a shared machine drifts between rounds; each round's own ratio is steadier.
-    const roundRatio = median(a.map((r, i) => r.ms / (b[i]?.ms ?? NaN)));
-    rows.push(`| ${p.label} | ${p.operations} | ${fmtS(ma)} s | ${fmtS(mb)} s | **${ratio.toFixed(2)}×** ${ratio <= 0.5 ? "✅" : "❌"} | ${roundRatio.toFixed(2)}× | ${fmtMB(ra)} | ${fmtMB(rb)} (${rbStep}) ${ra <= rb ? "✅" : "❌"} | ${n} |`);
-    const stepNames = Object.keys(b[0]?.steps ?? {});
-    stepRows.push(`| ${p.label} | ${stepNames.map((s) => `${s} ${fmtS(median(b.map((r) => r.steps[s]?.ms ?? 0)))} s / ${fmtMB(Math.max(...b.map((r) => r.steps[s]?.rssMB ?? 0)))}`).join(" · ")} |`);
+    const med = (/** @type {string} */ k) => median((res[k] ?? []).map((r) => r.ms));
+    const peak = (/** @type {string} */ k) => Math.max(...(res[k] ?? []).map((r) => r.rssMB));
+    const ours = med("ours");
+    const cell = (/** @type {string} */ k, /** @type {boolean} */ target) => {
+      const ratio = med(k) / ours;
+      return `${fmtS(med(k))} s (${ratio.toFixed(2)}${target ? (ratio >= 1 ? " ✅" : " ❌") : ""})`;
+    };
+    rows.push(`| ${p.label} (${p.operations} ops) | ${fmtS(ours)} s | ${cell("ots", false)} | ${cell("heyapi", true)} | ${cell("orval", true)} | ${n} |`);
+    const rssRatio = peak("ours") / peak("ots");
+    rssRows.push(`| ${p.label} | ${fmtMB(peak("ours"))} | ${fmtMB(peak("ots"))} | **${rssRatio.toFixed(2)}×** ${rssRatio <= 1.25 ? "✅" : "❌"} | ${fmtMB(peak("heyapi"))} | ${fmtMB(peak("orval"))} |`);
   }
 
   if (only.has("noop")) {
@@ -176,38 +191,41 @@ try {
       rss.direct = Math.max(rss.direct, d.rssMB);
     }
     const g = median(t.generate);
-    noopRows.push(`| \`npm run generate\` (no-op) | ${Math.round(g)} ms ${g <= 400 ? "✅" : "❌"} | ${fmtMB(rss.generate)} | ${n} |`);
+    const budget = median(t.noop) + 60;
+    noopRows.push(`| \`npm run generate\` (no-op) | ${Math.round(g)} ms ${g <= budget ? "✅" : "❌"} (budget ${Math.round(budget)} ms) | ${fmtMB(rss.generate)} | ${n} |`);
     noopRows.push(`| \`npm run noop\` (\`node -e 0\`: npm's own cost) | ${Math.round(median(t.noop))} ms | ${fmtMB(rss.noop)} | ${n} |`);
     noopRows.push(`| \`node scripts/generate.mjs\` (no-op, without npm) | ${Math.round(median(t.direct))} ms | ${fmtMB(rss.direct)} | ${n} |`);
   }
 
-  const tools = ["@redocly/cli", "@redocly/openapi-core", "openapi-typescript", "prettier", "typescript"]
-    .map((name) => `${name} ${JSON.parse(readFileSync(join(repo, "node_modules", name, "package.json"), "utf8")).version}`)
-    .join(", ");
+  const version = (/** @type {string} */ dir, /** @type {string} */ name) => JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")).version;
+  const tools = [
+    ...["@redocly/openapi-core", "openapi-typescript", "yaml", "typescript"].map((name) => `${name} ${version(repo, name)}`),
+    ...Object.keys(PEERS).filter((n) => n !== "typescript").map((name) => `${name} ${version(peerDir, name)}`),
+  ].join(", ");
   const md = [
     `## \`npm run bench:generate\``,
     ``,
     `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · Node ${process.version} · ${cpus().length} cores (${cpus()[0]?.model.trim()}) · ${tools}.`,
-    `Medians; the two contenders alternate within each round (A B, B A, …), so compare ratios rather than absolute times.`,
+    `Medians; contenders rotate order every round; in brackets ratio = peer ÷ ours (target for hey-api and orval: ≥ 1.00, i.e. ours ≤ 1.0× theirs).`,
     ``,
     ...(rows.length
       ? [
-          `| input | operations | ours: \`generate.mjs --force\` | naive CLI chain | ours / naive (target ≤ 0.5×) | median of per-round ratios | ours peak RSS | naive: largest step's peak RSS | rounds |`,
-          `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+          `| input | ours cold (\`generate --force\`, lint included) | ${CONTENDERS.ots.label} | ${CONTENDERS.heyapi.label} | ${CONTENDERS.orval.label} | rounds |`,
+          `| --- | ---: | ---: | ---: | ---: | ---: |`,
           ...rows,
           ``,
-          `Naive chain steps (median time / peak RSS):`,
+          `Peak RSS (largest over rounds; target ours ≤ 1.25× openapi-typescript alone):`,
           ``,
-          `| input | steps |`,
-          `| --- | --- |`,
-          ...stepRows,
+          `| input | ours | openapi-typescript alone | ours ÷ openapi-typescript | hey-api | orval |`,
+          `| --- | ---: | ---: | ---: | ---: | ---: |`,
+          ...rssRows,
           ``,
         ]
       : []),
-    ...(noopRows.length ? [`| no-op | median wall (target ≤ 400 ms) | peak RSS | runs |`, `| --- | ---: | ---: | ---: |`, ...noopRows, ``] : []),
+    ...(noopRows.length ? [`| no-op | median wall (target ≤ npm's start-up + 60 ms) | peak RSS | runs |`, `| --- | ---: | ---: | ---: |`, ...noopRows, ``] : []),
     ...projects.filter((p) => only.has(p.key)).map((p) => `- **${p.label}**: ${p.note}`),
-    `- **naive chain**: \`redocly lint\`, \`redocly bundle\`, \`openapi-typescript\` (one process per API), \`prettier --write\` on the types, each via node_modules/.bin; lint and bundle get the same rules as ours (in a file not named redocly.yaml, so that openapi-typescript keeps its fast default config instead of linting again with them); time is the sum of the steps.`,
-    `- **ours**: \`node scripts/generate.mjs --force\` with cwd = a temp project (redocly.yaml + specs/<api>/upstream/), writing bundle, types and client.`,
+    `- **peers**: one process per API on the bundle (ours or the vendor's), via their CLIs: \`openapi-typescript in -o out.ts\`; \`openapi-ts -i in -o out/\` (hey-api defaults: types, SDK, fetch client); \`orval --input in --output out.ts --client fetch\`. None of them lints.`,
+    `- **ours**: \`node scripts/generate.mjs --force\` with cwd = a temp project (redocly.yaml + specs/<api>/upstream/), merging, overlaying, linting, and writing bundle, types and client.`,
     ``,
   ].join("\n");
   console.log(md);

@@ -4,7 +4,6 @@
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "@redocly/openapi-core";
 import { clientData, emitClient } from "./emit-client.mjs";
-import { formatModules } from "./format-modules.mjs";
 import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
 import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
@@ -41,27 +40,23 @@ export async function buildApi(api, ctx) {
 
   const yamlHeader = header("#", api, ctx.generator);
   const tsHeader = header("//", api, ctx.generator);
-  // The other thread (types-worker.mjs) writes the YAML, the types and the client modules while this
-  // one lints the same document. It gets a copy, taken now: lint may mutate `doc`.
+  // The other thread (types-worker.mjs) writes the YAML and the types while this one lints the same
+  // document. It gets a copy, taken now: lint may mutate `doc`. The templated modules are written
+  // already formatted (ts-literal.mjs).
   const checks = responseChecks(doc);
   /** @type {Record<string, string>} */
   const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
-  const emitted = ctx.worker.emit(doc, yamlHeader, templated);
+  const emitted = ctx.worker.emit(doc, yamlHeader, api.output);
   const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
   step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
-
-  // Whichever thread is free first formats the client modules: the worker, when it finished the
-  // types before this thread finished linting (large specs); else this thread (small ones).
-  const formatting = emitted.typesDone() ? emitted.formatted : (emitted.skipFormat(), formatModules(templated));
-  formatting.catch(() => {}); // awaited below, after the YAML and types
 
   /** @type {Record<string, string>} */
   const files = { "openapi.yaml": await emitted.yaml, "types.ts": `${tsHeader}\n${await emitted.types}` };
   step("types", `${Object.keys(doc.paths ?? {}).length} paths`);
 
-  Object.assign(files, await formatting);
+  Object.assign(files, templated);
   step("client", Object.keys(files).join(", "));
   return files;
 }

@@ -5,6 +5,8 @@
 // requiring stops being required at runtime, and a newly required one is checked. Enums and formats
 // are not checked: a new value in a response must not break a call.
 
+import { tsLiteral } from "./ts-literal.mjs";
+
 const SUCCESS = /^2\d\d$/;
 
 /** The 2xx JSON schema of an operation: its $ref'd component, or the inline schema. */
@@ -100,6 +102,6 @@ export function emitChecks(shapes, header) {
  * type of every declared field ("integer" = a whole number). \`shape\` names a nested object's entry;
  * \`items\` checks each element of an array. Each operation's \`response\` (client.ts) is the root check.
  */
-export const responseShapes = ${JSON.stringify(shapes, null, 2)} as const;
+export const responseShapes = ${tsLiteral(shapes)} as const;
 `;
 }

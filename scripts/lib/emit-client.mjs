@@ -3,6 +3,7 @@
 // as typed constants the facade's one request helper (src/request.ts) is driven by, plus a factory
 // for openapi-fetch's client bound to the API's `paths` (imported only by the raw-client factories).
 import { GenerateError } from "./errors.mjs";
+import { tsLiteral } from "./ts-literal.mjs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const PRIMITIVES = ["string", "integer", "number", "boolean"];
@@ -107,24 +108,23 @@ const sortKeys = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b])
  * @param {string} header
  */
 export function emitClient(data, header) {
-  const json = (/** @type {unknown} */ v) => JSON.stringify(v, null, 2);
   return `${header}
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import type { paths } from "./types.js";
 
 /** The spec's servers, keyed by their description. */
-export const servers = ${json(data.servers)} as const;
+export const servers = ${tsLiteral(data.servers)} as const;
 export type ServerName = keyof typeof servers;
 
 /**
  * Every operation, by operationId: method, path, what the request helper checks of each query
  * parameter, whether it takes a JSON body, and the check of its 2xx body (shapes in response-checks.ts).
  */
-export const operations = ${json(data.operations)} as const;
+export const operations = ${tsLiteral(data.operations)} as const;
 export type OperationId = keyof typeof operations;
 
 /** Values of enum-typed header parameters, sorted. */
-export const headerEnums = ${json(data.headerEnums)} as const;
+export const headerEnums = ${tsLiteral(data.headerEnums)} as const;
 
 export type RawClient = Client<paths>;
 

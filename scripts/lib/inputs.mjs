@@ -12,7 +12,7 @@ import { GenerateError } from "./errors.mjs";
 const require = createRequire(import.meta.url);
 
 /** Packages whose version changes what we write. */
-const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "prettier", "yaml", "typescript"];
+const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", "yaml", "typescript"];
 
 /**
  * @typedef {object} ApiInputs
@@ -21,7 +21,8 @@ const TOOLS = ["openapi-typescript", "@redocly/openapi-core", "openapi-format", 
  * @property {string[]} parts     upstream and authored OpenAPI documents, merged in this order
  * @property {string | undefined} overlay  specs/<name>/overlay.yaml, when present
  * @property {string} output      generated/<name>
- * @property {string} sourceHash  hash of everything under specs/<name>/ and redocly.yaml
+ * @property {string} sourceHash  hash of everything under specs/<name>/, redocly.yaml's shared part
+ *   and this API's own entry under `apis:` (see configInputs)
  */
 
 /**
@@ -81,6 +82,51 @@ function blockMapKeys(text, field) {
 }
 
 /**
+ * The part of redocly.yaml that one API's output depends on: everything outside `apis:` (rules,
+ * plugins…) and that API's own entry, as text. So listing another API, or changing another API's
+ * entry, leaves this API's hash alone. A text this line-based reading can't split (flow style,
+ * tabs, odd keys) counts whole for every API: more regeneration, never a stale header.
+ * @param {string} text  redocly.yaml
+ * @param {string} name
+ */
+export function configInputs(text, name) {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^apis:[ ]*(#.*)?$/.test(line));
+  if (start === -1 || lines.some((line, i) => i !== start && line.startsWith("apis:"))) return text;
+  /** @type {string[]} */
+  const shared = lines.slice(0, start + 1);
+  /** @type {Map<string, string[]>} */
+  const entries = new Map();
+  /** @type {string[] | undefined} */
+  let current;
+  let indent = 0;
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = /** @type {string} */ (lines[i]);
+    if (/^[ ]*(#.*)?$/.test(line)) {
+      (current ?? shared).push(line);
+      continue;
+    }
+    if (line.startsWith("\t")) return text;
+    const width = line.length - line.trimStart().length;
+    if (width === 0) break; // the next top-level key
+    indent ||= width;
+    if (width < indent) return text;
+    if (width === indent) {
+      const key = /^([A-Za-z0-9_-]+):(?:[ ]*(#.*)?$)/.exec(line.slice(width))?.[1];
+      if (!key || entries.has(key)) return text;
+      entries.set(key, (current = []));
+    }
+    if (!current) return text;
+    current.push(line);
+  }
+  shared.push(...lines.slice(i));
+  const own = entries.get(name);
+  if (!own) return text;
+  return `${shared.join("\n")}\0${own.join("\n").replace(/\s+$/, "")}`;
+}
+
+/**
  * Every file below dir, as sorted paths relative to root.
  * @param {string} root
  * @param {string} dir
@@ -100,7 +146,7 @@ function walk(root, dir) {
 /**
  * @param {string} root
  * @param {string} name
- * @param {string} configText  redocly.yaml, part of every API's inputs
+ * @param {string} configText  redocly.yaml; its shared part and this API's entry are inputs
  * @returns {ApiInputs}
  */
 export function findApiInputs(root, name, configText) {
@@ -116,7 +162,7 @@ export function findApiInputs(root, name, configText) {
     throw new GenerateError(`no OpenAPI documents in ${dir}/upstream/ or ${dir}/authored/`, { file: dir });
   }
   const overlay = files.find((f) => f === join(dir, "overlay.yaml"));
-  const hash = createHash("sha256").update(configText);
+  const hash = createHash("sha256").update(configInputs(configText, name));
   for (const f of files) hash.update(`\0${f}\0`).update(readFileSync(join(root, f)));
   return { name, dir, parts, overlay, output: join("generated", name), sourceHash: hash.digest("hex").slice(0, 16) };
 }

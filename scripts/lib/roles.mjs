@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { GenerateError } from "./errors.mjs";
+import { tsLiteral } from "./ts-literal.mjs";
 
 /** @typedef {{ source: string, roles: Record<string, Record<string, string[]>>, resources: string[], actions: string[] }} RoleTable */
 
@@ -141,7 +142,8 @@ export function applyRoleVocabularies(table, doc, api) {
  * @param {string} header
  */
 export function emitRoles(table, header) {
-  const json = (/** @type {unknown} */ v) => JSON.stringify(v, null, 2);
+  /** `export const name = <literal><suffix>`, laid out as prettier would. @param {string} name @param {unknown} v @param {string} suffix */
+  const declare = (name, v, suffix) => `export const ${name} = ${tsLiteral(v, { column: `export const ${name} = `.length, suffix })}${suffix}`;
   /** @type {Record<string, string[]>} */
   const byResource = {};
   for (const resource of table.resources) {
@@ -149,21 +151,21 @@ export function emitRoles(table, header) {
   }
   return `${header}
 /** Each role's actions per resource, from ${table.source}. */
-export const roles = ${json(table.roles)} as const;
+${declare("roles", table.roles, " as const;")}
 
 export type RoleName = keyof typeof roles;
-export const roleNames = ${json(Object.keys(table.roles))} as const satisfies readonly RoleName[];
+${declare("roleNames", Object.keys(table.roles), " as const satisfies readonly RoleName[];")}
 
 /** Every resource that some role has a permission on. */
-export const resources = ${json(table.resources)} as const;
+${declare("resources", table.resources, " as const;")}
 export type Resource = (typeof resources)[number];
 
 /** Every action that some role may take on some resource. */
-export const actions = ${json(table.actions)} as const;
+${declare("actions", table.actions, " as const;")}
 export type Action = (typeof actions)[number];
 
 /** For each resource, the actions at least one role may take on it. */
-export const resourceActions = ${json(byResource)} as const satisfies Record<Resource, readonly Action[]>;
+${declare("resourceActions", byResource, " as const satisfies Record<Resource, readonly Action[]>;")}
 export type ActionOn<R extends Resource> = (typeof resourceActions)[R][number];
 `;
 }

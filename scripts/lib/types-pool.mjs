@@ -1,12 +1,12 @@
 // @ts-check
 // The main thread's handle on types-worker.mjs: one worker that, for each bundle, writes its YAML
-// text, its types and the formatted client modules, answering requests in order.
+// text and its types, answering requests in order.
 import { Worker } from "node:worker_threads";
 import { GenerateError } from "./errors.mjs";
 
 export function startTypesWorker() {
   const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
-  /** @type {Map<string, { resolve: (result: any) => void, reject: (e: Error) => void }>} */
+  /** @type {Map<string, { resolve: (result: any) => void, reject: (e: Error) => void, file?: (kind: string) => string }>} */
   const pending = new Map();
   let next = 0;
   /** set once the worker is gone: later requests fail with it instead of waiting forever */
@@ -22,8 +22,13 @@ export function startTypesWorker() {
     const key = `${msg.id}:${msg.kind}`;
     const p = pending.get(key);
     pending.delete(key);
-    const tool = { yaml: "yaml", types: "openapi-typescript", format: "prettier" }[/** @type {"yaml" | "types" | "format"} */ (msg.kind)];
-    if (msg.error) p?.reject(new GenerateError(`${tool} failed: ${msg.error}`, { rule: tool }));
+    const tool = { yaml: "yaml", types: "openapi-typescript" }[/** @type {"yaml" | "types"} */ (msg.kind)];
+    if (msg.error) {
+      const error = new GenerateError(`${tool} failed: ${msg.error.message}`, { rule: tool, file: p?.file?.(msg.kind) });
+      // The worker's stack, where the tool failed, rather than this message handler's.
+      error.stack = `${error.name}: ${error.message}\n    in the types worker:\n${String(msg.error.stack).split("\n").slice(1).join("\n")}`;
+      p?.reject(error);
+    }
     else p?.resolve(msg.result);
   });
   worker.on("error", failAll);
@@ -32,33 +37,24 @@ export function startTypesWorker() {
   return {
     /**
      * Hands the final bundle to the worker (a structured clone, so later changes here don't reach
-     * it). It stringifies it as YAML after `yamlHeader`, runs openapi-typescript on it, then formats
-     * the `format` sources with prettier unless told to skip that.
+     * it). It stringifies it as YAML after `yamlHeader`, then runs openapi-typescript on it.
      * @param {Record<string, any>} doc
      * @param {string} yamlHeader
-     * @param {Record<string, string>} format  file name → TypeScript source
+     * @param {string} [output]  generated/<api>, to name the file in errors
      */
-    emit(doc, yamlHeader, format) {
+    emit(doc, yamlHeader, output = "generated") {
       const id = next++;
+      const file = (/** @type {string} */ kind) => `${output}/${kind === "yaml" ? "openapi.yaml" : "types.ts"}`;
       const promise = (/** @type {string} */ kind) => {
-        const p = new Promise((resolve, reject) => (gone ? reject(gone) : pending.set(`${id}:${kind}`, { resolve, reject })));
+        const p = new Promise((resolve, reject) => (gone ? reject(gone) : pending.set(`${id}:${kind}`, { resolve, reject, file })));
         p.catch(() => {}); // awaited later; don't let an early rejection count as unhandled
         return p;
       };
-      let typesDone = false;
-      const types = /** @type {Promise<string>} */ (promise("types"));
-      types.then(() => (typesDone = true), () => {});
       const result = {
         yaml: /** @type {Promise<string>} */ (promise("yaml")),
-        types,
-        /** null when skipFormat() reached the worker in time */
-        formatted: /** @type {Promise<Record<string, string> | null>} */ (promise("format")),
-        /** whether the worker has finished the types (and so is formatting, or done) */
-        typesDone: () => typesDone,
-        /** asks the worker not to format, since the caller will */
-        skipFormat: () => worker.postMessage({ skipFormat: id }),
+        types: /** @type {Promise<string>} */ (promise("types")),
       };
-      worker.postMessage({ id, doc, yamlHeader, format });
+      worker.postMessage({ id, doc, yamlHeader });
       return result;
     },
     close: async () => {

@@ -1,11 +1,10 @@
 // @ts-check
-// The second core's share of the work, for each bundle: its YAML text, its types (openapi-typescript)
-// and the prettier-formatted client modules, in that order. Importing openapi-typescript loads the
+// The second core's share of the work, for each bundle: its YAML text and its types
+// (openapi-typescript), in that order. Importing openapi-typescript loads the
 // TypeScript compiler (~1 s here), so the main thread starts this worker first and bundles and merges
 // meanwhile; then this thread writes while the main thread lints the same document, the longest step.
 import { createRequire } from "node:module";
 import { parentPort } from "node:worker_threads";
-import { formatModules, loadPrettier } from "./format-modules.mjs";
 import { stringifyYaml } from "./stringify-yaml.mjs";
 
 const require = createRequire(import.meta.url);
@@ -19,8 +18,6 @@ const DIRECT = /^7\.13\./.test(version);
 const { astToString } = DIRECT ? require("openapi-typescript/dist/lib/ts.cjs") : {};
 const { resolveRef, scanDiscriminators } = DIRECT ? require("openapi-typescript/dist/lib/utils.cjs") : {};
 const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/index.cjs") : undefined;
-// Loads while the main thread bundles.
-loadPrettier().catch(() => {});
 
 /**
  * openapiTS() first lints the document with its own `minimal` Redocly config and bundles it again:
@@ -30,7 +27,7 @@ loadPrettier().catch(() => {});
  * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
  * @param {Record<string, any>} doc  the final bundle (a structured clone: ours to mutate)
  */
-async function toTypes(doc) {
+export async function toTypes(doc) {
   if (!DIRECT) {
     const { default: openapiTS, astToString } = await import("openapi-typescript");
     return astToString(await openapiTS(/** @type {any} */ (doc), { silent: true }));
@@ -81,30 +78,25 @@ async function toTypes(doc) {
   return astToString(transformSchema(doc, /** @type {any} */ (ctx)));
 }
 
-/** Requests whose client modules the main thread formats itself (it finished linting first). */
-const formatElsewhere = new Set();
-
 /**
  * @typedef {object} Request
  * @property {number} id
  * @property {any} doc  the final bundle (a structured clone: ours to mutate)
  * @property {string} yamlHeader
- * @property {Record<string, string>} format  file name → TypeScript source to run through prettier
  */
-parentPort?.on("message", async (/** @type {Request | { skipFormat: number }} */ msg) => {
-  if ("skipFormat" in msg) return void formatElsewhere.add(msg.skipFormat);
-  const { id, doc, yamlHeader, format } = msg;
+parentPort?.on("message", async (/** @type {Request} */ msg) => {
+  const { id, doc, yamlHeader } = msg;
   const reply = async (/** @type {string} */ kind, /** @type {() => Promise<any> | any} */ make) => {
     try {
       parentPort?.postMessage({ id, kind, result: await make() });
     } catch (error) {
-      parentPort?.postMessage({ id, kind, error: /** @type {Error} */ (error).message });
+      // Message and stack as plain strings: an Error loses its stack in a structured clone's eyes.
+      const e = /** @type {Error} */ (error);
+      parentPort?.postMessage({ id, kind, error: { message: e?.message ?? String(error), stack: e?.stack ?? "" } });
     }
   };
   // YAML first: openapi-typescript mutates the document it is given.
   await reply("yaml", () => yamlHeader + stringifyYaml(doc));
   await reply("types", () => toTypes(doc));
-  await new Promise((resolve) => setImmediate(resolve)); // lets a pending skipFormat message in
-  await reply("format", async () => (formatElsewhere.delete(id) ? null : formatModules(format)));
 });
 parentPort?.postMessage({ ready: true });
