@@ -27,29 +27,27 @@ export interface SeamConnection {
 type Credential = Record<"apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken" | "workspaceId", unknown>;
 
 /**
- * The credential with env filled in as the SDK does: with no token given, SEAM_API_KEY or
- * SEAM_PERSONAL_ACCESS_TOKEN (both set is an error); a workspace-scoped token without workspaceId
- * takes SEAM_WORKSPACE_ID. The second value names the env var each token came from.
+ * Fills env in as the SDK does: with no token given, SEAM_API_KEY or SEAM_PERSONAL_ACCESS_TOKEN
+ * (both set is an error); a workspace-scoped token without workspaceId takes SEAM_WORKSPACE_ID.
+ * Returns the env var the token came from, for messages.
  */
-function withEnv(given: Credential): [Credential, string] {
-  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken } = given;
-  if (apiKey ?? personalAccessToken ?? consoleSessionToken ?? clientSessionToken) return [scoped(given), ""];
-  const key = readEnv("SEAM_API_KEY");
-  const pat = readEnv("SEAM_PERSONAL_ACCESS_TOKEN");
-  if (key && pat) invalid("Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN are set: unset one, or pass the credential to createSeamClient", "apiKey");
-  return pat ? [scoped({ ...given, personalAccessToken: pat }), "SEAM_PERSONAL_ACCESS_TOKEN"] : [{ ...given, apiKey: key }, key ? "SEAM_API_KEY" : ""];
-}
-
-function scoped(given: Credential): Credential {
-  const needsWorkspace = given.personalAccessToken !== undefined || given.consoleSessionToken !== undefined;
-  return needsWorkspace && given.workspaceId === undefined ? { ...given, workspaceId: readEnv("SEAM_WORKSPACE_ID") } : given;
+function fillFromEnv(c: Credential): string {
+  let from = "";
+  if (!(c.apiKey ?? c.personalAccessToken ?? c.consoleSessionToken ?? c.clientSessionToken)) {
+    const key = (c.apiKey = readEnv("SEAM_API_KEY"));
+    const pat = (c.personalAccessToken = readEnv("SEAM_PERSONAL_ACCESS_TOKEN"));
+    if (key && pat) invalid("Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN are set: unset one, or pass the credential to createSeamClient", "apiKey");
+    from = pat ? "SEAM_PERSONAL_ACCESS_TOKEN" : key ? "SEAM_API_KEY" : "";
+  }
+  if ((c.personalAccessToken ?? c.consoleSessionToken) !== undefined) c.workspaceId ??= readEnv("SEAM_WORKSPACE_ID");
+  return from;
 }
 
 export function seamConnection(options: SeamClientOptions): SeamConnection {
   const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId, endpoint, ...transportOptions } =
     options as SeamClientOptions & Record<string, unknown>;
-  const [credential, envVar] = withEnv({ apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId });
-  const { headers, secrets } = seamAuthHeaders(credential, envVar);
+  const credential: Credential = { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId };
+  const { headers, secrets } = seamAuthHeaders(credential, fillFromEnv(credential));
   const envName = readEnv("SEAM_ENDPOINT") ? "SEAM_ENDPOINT" : "SEAM_API_URL";
   const fromEnv = endpoint === undefined ? readEnv(envName) : undefined;
   const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && envName);
