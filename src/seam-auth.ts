@@ -1,16 +1,56 @@
 // Seam token kinds, told apart by prefix the way the official SDK (@seamapi/http) does, and sent
-// with exactly the headers that SDK sends for each kind.
-import { readEnv } from "./environments.js";
+// with the same auth headers that SDK sends for each kind.
 import { invalid } from "./validate.js";
 
-/** One credential kind; the other fields are `never` so kinds cannot be mixed. */
+/** Shown as the type of a field that the chosen credential kind does not take, so tsc names the fix. */
+export type SeamCredentialError<Message extends string> = { readonly "pass only one Seam credential kind": Message };
+
+export interface SeamApiKeyCredentials {
+  apiKey: string;
+  personalAccessToken?: SeamCredentialError<"personalAccessToken cannot be combined with apiKey">;
+  consoleSessionToken?: SeamCredentialError<"consoleSessionToken cannot be combined with apiKey">;
+  clientSessionToken?: SeamCredentialError<"clientSessionToken cannot be combined with apiKey">;
+  workspaceId?: SeamCredentialError<"workspaceId cannot be combined with apiKey: an API key belongs to one workspace">;
+}
+export interface SeamPersonalAccessTokenCredentials {
+  personalAccessToken: string;
+  /** Default: env SEAM_WORKSPACE_ID. */
+  workspaceId?: string;
+  apiKey?: SeamCredentialError<"apiKey cannot be combined with personalAccessToken">;
+  consoleSessionToken?: SeamCredentialError<"consoleSessionToken cannot be combined with personalAccessToken">;
+  clientSessionToken?: SeamCredentialError<"clientSessionToken cannot be combined with personalAccessToken">;
+}
+export interface SeamConsoleSessionTokenCredentials {
+  consoleSessionToken: string;
+  /** Default: env SEAM_WORKSPACE_ID. */
+  workspaceId?: string;
+  apiKey?: SeamCredentialError<"apiKey cannot be combined with consoleSessionToken">;
+  personalAccessToken?: SeamCredentialError<"personalAccessToken cannot be combined with consoleSessionToken">;
+  clientSessionToken?: SeamCredentialError<"clientSessionToken cannot be combined with consoleSessionToken">;
+}
+export interface SeamClientSessionTokenCredentials {
+  clientSessionToken: string;
+  apiKey?: SeamCredentialError<"apiKey cannot be combined with clientSessionToken">;
+  personalAccessToken?: SeamCredentialError<"personalAccessToken cannot be combined with clientSessionToken">;
+  consoleSessionToken?: SeamCredentialError<"consoleSessionToken cannot be combined with clientSessionToken">;
+  workspaceId?: SeamCredentialError<"workspaceId cannot be combined with clientSessionToken">;
+}
+/** None given: env SEAM_API_KEY, or SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID. */
+export interface SeamEnvCredentials {
+  apiKey?: undefined;
+  personalAccessToken?: undefined;
+  consoleSessionToken?: undefined;
+  clientSessionToken?: undefined;
+  workspaceId?: undefined;
+}
+
+/** One credential kind; naming another kind's field is a compile error that says so. */
 export type SeamCredentials =
-  | { apiKey: string; personalAccessToken?: never; consoleSessionToken?: never; clientSessionToken?: never; workspaceId?: never }
-  | { personalAccessToken: string; workspaceId: string; apiKey?: never; consoleSessionToken?: never; clientSessionToken?: never }
-  | { consoleSessionToken: string; workspaceId: string; apiKey?: never; personalAccessToken?: never; clientSessionToken?: never }
-  | { clientSessionToken: string; apiKey?: never; personalAccessToken?: never; consoleSessionToken?: never; workspaceId?: never }
-  /** None given: the API key comes from env SEAM_API_KEY. */
-  | { apiKey?: undefined; personalAccessToken?: undefined; consoleSessionToken?: undefined; clientSessionToken?: undefined; workspaceId?: undefined };
+  | SeamApiKeyCredentials
+  | SeamPersonalAccessTokenCredentials
+  | SeamConsoleSessionTokenCredentials
+  | SeamClientSessionTokenCredentials
+  | SeamEnvCredentials;
 
 type Kind = "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken";
 
@@ -33,28 +73,32 @@ function mismatch(kind: Kind, token: string): string | undefined {
   const rule = kind === "consoleSessionToken" ? "must be a JWT" : `should start with ${PREFIX[kind]}`;
   for (const [prefix, what, passAs] of LOOKALIKES) {
     if (token.startsWith(prefix!) && prefix !== PREFIX[kind]) {
-      return `${what} cannot be used as a${kind === "apiKey" ? "n" : ""} ${kind}, which ${rule}${passAs && `; pass it as ${passAs}`}`;
+      return `${what} cannot be used as a${kind === "apiKey" ? "n" : ""} ${kind}${passAs && `; pass it as ${passAs}`}`;
     }
   }
   if (!token.startsWith(PREFIX[kind])) return `${kind} ${rule}`;
 }
 
-/** The auth headers for the given credential (or SEAM_API_KEY), and the secrets to keep out of errors. */
-export function seamAuthHeaders(options: Record<string, unknown>): { headers: Record<string, string>; secrets: (string | undefined)[] } {
+/**
+ * The auth headers for the credential (env already applied by seam-options), and the secrets to keep
+ * out of errors. `envVar` names where the token came from, for messages.
+ */
+export function seamAuthHeaders(options: Record<string, unknown>, envVar = ""): { headers: Record<string, string>; secrets: (string | undefined)[] } {
   const given = KINDS.filter((kind) => options[kind] !== undefined);
   if (given.length > 1) invalid(`Pass only one of ${given.join(", ")}`, given[1]!);
   const kind = given[0] ?? "apiKey";
-  const envVar = given.length ? "" : "SEAM_API_KEY";
-  const token = envVar ? readEnv(envVar) : options[kind];
+  const token = options[kind];
   const from = envVar && ` (from ${envVar})`;
-  if (token === undefined) invalid("Missing Seam credential: pass { apiKey } (or another token kind) to createSeamClient or set SEAM_API_KEY", kind);
+  if (token === undefined) {
+    invalid("Missing Seam credential: pass { apiKey } (or another token kind) to createSeamClient, or set SEAM_API_KEY or SEAM_PERSONAL_ACCESS_TOKEN", kind);
+  }
   if (typeof token !== "string" || !HEADER_SAFE.test(token)) invalid(`${kind}${from} must be a non-empty string without whitespace`, kind);
   const problem = mismatch(kind, token);
   if (problem) invalid(problem + from, kind);
   const workspaceId = options.workspaceId as string | undefined;
   const scoped = kind === "personalAccessToken" || kind === "consoleSessionToken";
   if (scoped ? typeof workspaceId !== "string" || !HEADER_SAFE.test(workspaceId) : workspaceId !== undefined) {
-    invalid("workspaceId must be given (without whitespace) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
+    invalid("workspaceId must be given (without whitespace, or as env SEAM_WORKSPACE_ID) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
   }
   // the workspace id is kept out of errors too: with the token it names what the token opens
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };

@@ -104,7 +104,8 @@ describe("auth: seam", () => {
       [{ personalAccessToken: "seam_cst1_secretcst", workspaceId: "w" }, "personalAccessToken", /client session token .*cannot be used as a personalAccessToken/],
       [{ personalAccessToken: JWT, workspaceId: "w" }, "personalAccessToken", /JWT .*cannot be used as a personalAccessToken/],
       [{ personalAccessToken: "seam_secretkey", workspaceId: "w" }, "personalAccessToken", /should start with seam_at/],
-      [{ consoleSessionToken: "seam_at1_secretpat", workspaceId: "w" }, "consoleSessionToken", /must be a JWT/],
+      [{ consoleSessionToken: "seam_at1_secretpat", workspaceId: "w" }, "consoleSessionToken", /personal access token .*cannot be used as a consoleSessionToken/],
+      [{ consoleSessionToken: "opaque_secret", workspaceId: "w" }, "consoleSessionToken", /must be a JWT/],
       [{ clientSessionToken: "seam_at1_secretpat" }, "clientSessionToken", /personal access token .*cannot be used as a clientSessionToken/],
       [{ clientSessionToken: JWT }, "clientSessionToken", /JWT .*cannot be used as a clientSessionToken/],
     ];
@@ -123,6 +124,24 @@ describe("auth: seam", () => {
     expect(validationError(seam({ consoleSessionToken: JWT })).param).toBe("workspaceId");
     expect(validationError(seam({ apiKey: "seam_k", workspaceId: "w" })).param).toBe("workspaceId");
     expect(validationError(seam({ clientSessionToken: "seam_cst1_x", workspaceId: "w" })).param).toBe("workspaceId");
+  });
+
+  it("auth: a personal access token passed as apiKey says how to pass it, without claiming it lacks the seam_ prefix", () => {
+    const error = validationError(seam({ apiKey: "seam_at1_secretpat" }));
+    expect(error.message).toBe("A personal access token (seam_at…) cannot be used as an apiKey; pass it as personalAccessToken with workspaceId");
+  });
+
+  it("auth: env credentials follow Seam's SDK: SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID, both token vars set is an error", () => {
+    vi.stubEnv("SEAM_API_KEY", "");
+    vi.stubEnv("SEAM_PERSONAL_ACCESS_TOKEN", "seam_at1_env");
+    expect(validationError(seam({})).param).toBe("workspaceId");
+    vi.stubEnv("SEAM_WORKSPACE_ID", "ws-env");
+    expect(() => createSeamClient()).not.toThrow();
+    vi.stubEnv("SEAM_API_KEY", "seam_env");
+    expect(validationError(seam({})).message).toMatch(/Both SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN/);
+    // an explicit credential wins over env, as in the SDK
+    expect(() => createSeamClient({ apiKey: "seam_k" })).not.toThrow();
+    expect(validationError(seam({ endpoint: "http://127.0.0.1:1" })).message).not.toContain("seam_env");
   });
 
   it("auth: two credential kinds at once are refused", () => {

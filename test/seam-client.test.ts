@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, createRawSeamClient, createSeamClient, defaultSeamEndpoint, MalformedResponseError, ValidationError } from "vendor-api-clients";
+import { AuthenticationError, createRawSeamClient, createSeamClient, defaultSeamEndpoint, MalformedResponseError, NotFoundError, ValidationError } from "vendor-api-clients";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
 const ACS_USER = "5d3b6b36-4a0b-4b0a-9f55-3f0c7c7bb3a1";
@@ -64,6 +64,28 @@ describe("seam client", () => {
     expect(server.requests[0]?.headers.authorization).toBe("Bearer seam_from_env");
   });
 
+  it("seam client: ids in any format are sent as given, and the server's 404 is a NotFoundError", async () => {
+    server.handle((_req, res) => json(res, 404, { error: { type: "acs_user_not_found", message: "not found" }, ok: false }));
+    const seam = createSeamClient({ apiKey: "seam_k", endpoint: server.url, maxRetries: 0 });
+    const error = await seam.acs.users.delete({ acs_user_id: "acs_user9" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(JSON.parse(server.requests[0]?.body ?? "")).toEqual({ acs_user_id: "acs_user9" });
+  });
+
+  it("seam client: reads SEAM_PERSONAL_ACCESS_TOKEN, SEAM_WORKSPACE_ID and SEAM_API_URL (old name of SEAM_ENDPOINT) like Seam's SDK", async () => {
+    vi.stubEnv("SEAM_API_KEY", "");
+    vi.stubEnv("SEAM_ENDPOINT", "");
+    vi.stubEnv("SEAM_PERSONAL_ACCESS_TOKEN", "seam_at1_env");
+    vi.stubEnv("SEAM_WORKSPACE_ID", "ws-env");
+    vi.stubEnv("SEAM_API_URL", server.url);
+    await createSeamClient().acs.users.delete({ acs_user_id: ACS_USER });
+    expect(server.requests[0]?.headers.authorization).toBe("Bearer seam_at1_env");
+    expect(server.requests[0]?.headers["seam-workspace"]).toBe("ws-env");
+    vi.stubEnv("SEAM_ENDPOINT", "http://127.0.0.1:1");
+    const error = await createSeamClient({ maxRetries: 0 }).acs.users.delete({ acs_user_id: ACS_USER }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" }); // SEAM_ENDPOINT wins over SEAM_API_URL
+  });
+
   it("seam client: defaults to https://connect.getseam.com", async () => {
     const seen: string[] = [];
     const fetch = (async (input: RequestInfo | URL) => {
@@ -107,9 +129,7 @@ describe("seam client", () => {
       { acs_user_id: ACS_USER, user_identity_id: IDENTITY, acs_system_id: SYSTEM },
       { acs_user_id: ACS_USER, acs_system_id: SYSTEM },
       { acs_user_id: ACS_USER, extra: 1 },
-      { acs_user_id: "not-a-uuid" },
       { acs_user_id: 42 },
-      { user_identity_id: IDENTITY, acs_system_id: "nope" },
     ];
     for (const body of bad) {
       const error = await seam.acs.users.delete(body as never).catch((e: unknown) => e);

@@ -273,13 +273,44 @@ describe("testing fake: Seam acs users delete", () => {
   it("testing fake: a token without its companion header, or a wrong token, is a 401", async () => {
     const c = fake.credentials.seam;
     const body = { acs_user_id: fake.seam.acsUsers()[0]!.acs_user_id };
-    expect((await seamDelete(body, { authorization: `Bearer ${c.clientSessionToken}` })).status).toBe(401);
+    expect((await seamDelete(body, { authorization: `Bearer ${c.clientSessionToken}`, "client-session-token": "seam_cst_other" })).status).toBe(401);
     expect((await seamDelete(body, { authorization: `Bearer ${c.personalAccessToken}` })).status).toBe(401);
     expect((await seamDelete(body, { authorization: `Bearer ${c.consoleSessionToken}` })).status).toBe(401);
     expect((await seamDelete(body, { authorization: "Bearer seam_wrong" })).status).toBe(401);
     expect((await seamDelete(body, {})).status).toBe(401);
     expect(seamSpec.declares("POST", "/acs/users/delete", 401)).toBe(true);
     expect(fake.seam.acsUsers()).toHaveLength(5);
+  });
+
+  it("testing fake: a client session token in Authorization alone is accepted, as by Seam", async () => {
+    const c = fake.credentials.seam;
+    const body = { acs_user_id: fake.seam.acsUsers()[0]!.acs_user_id };
+    expect((await seamDelete(body, { authorization: `Bearer ${c.clientSessionToken}` })).status).toBe(200);
+    expect(fake.seam.acsUsers().map((u) => u.acs_user_id)).not.toContain(body.acs_user_id);
+  });
+
+  it("testing fake: DELETE with the parameters in the query deletes, as Seam's SDK sends it", async () => {
+    const id = fake.seam.acsUsers()[0]!.acs_user_id;
+    const response = await fetch(`${fake.url}/acs/users/delete?acs_user_id=${id}&_strict=true`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${fake.credentials.seam.apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(fake.seam.acsUsers().map((u) => u.acs_user_id)).not.toContain(id);
+  });
+
+  it("testing fake: a POST body without a JSON content-type is 400 invalid_content_type in Seam's envelope", async () => {
+    const id = fake.seam.acsUsers()[0]!.acs_user_id;
+    const response = await fetch(`${fake.url}/acs/users/delete`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fake.credentials.seam.apiKey}`, "content-type": "text/plain" },
+      body: JSON.stringify({ acs_user_id: id }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { type: "invalid_content_type" }, ok: false });
+    expect(fake.seam.acsUsers().map((u) => u.acs_user_id)).toContain(id);
+    expect((await seamDelete({ acs_user_id: "acs_user9" })).body).toEqual({ error: { type: "acs_user_not_found", message: "ACS user not found" }, ok: false });
   });
 
   it("testing fake: body checks agree with the spec's request schema", async () => {
@@ -301,8 +332,10 @@ describe("testing fake: Seam acs users delete", () => {
       { user_identity_id: uuid, acs_system_id: other },
       { acs_user_id: uuid, extra: true },
     ];
+    // Ids in another format than the spec's uuid are not found (404), as on Seam's fake and API.
+    const wrongFormatOnly = new Set<unknown>([bodies[4], bodies[8]]);
     for (const body of bodies) {
-      const specValid = seamSpec.requestErrors("POST", "/acs/users/delete", body).length === 0;
+      const specValid = seamSpec.requestErrors("POST", "/acs/users/delete", body).length === 0 || wrongFormatOnly.has(body);
       const { status } = await seamDelete(JSON.stringify(body));
       // Valid shapes reach the lookup, which knows none of these ids.
       expect({ body, status }).toEqual({ body, status: specValid ? 404 : 400 });

@@ -129,7 +129,7 @@ describe("types: seam", () => {
     createSeamClient({ clientSessionToken: "seam_cst1" });
     // @ts-expect-error two kinds
     createSeamClient({ apiKey: "seam_k", personalAccessToken: "seam_at1", workspaceId: "w" });
-    // @ts-expect-error personal access token needs workspaceId
+    // workspaceId may come from env SEAM_WORKSPACE_ID, as in Seam's SDK
     createSeamClient({ personalAccessToken: "seam_at1" });
     // @ts-expect-error an API key has no workspace
     createSeamClient({ apiKey: "seam_k", workspaceId: "w" });

@@ -166,18 +166,17 @@ describe("validation: query values", () => {
 });
 
 describe("validation: seam body", () => {
-  it("validation: a delete body is sent only when it is exactly one shape of UUIDs (property)", async () => {
+  it("validation: a delete body is sent only when it is exactly one shape of string ids, whatever their format (property)", async () => {
     const value = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }), fc.integer(), fc.constant(undefined), fc.constant(null));
     const bodies = fc.record(
       { acs_user_id: value, user_identity_id: value, acs_system_id: value, other: value },
       { requiredKeys: [] },
     );
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
         const present = Object.keys(body).filter((k) => (body as Record<string, unknown>)[k] !== undefined).sort();
         const shapeOk = present.join() === "acs_user_id" || present.join() === "acs_system_id,user_identity_id";
-        const valid = shapeOk && present.every((k) => UUID.test(String((body as Record<string, unknown>)[k])) && typeof (body as Record<string, unknown>)[k] === "string");
+        const valid = shapeOk && present.every((k) => typeof (body as Record<string, unknown>)[k] === "string");
         const result = await outcome(() => seam.acs.users.delete(body as never));
         expect(result).toBe(valid ? "sent" : "refused");
         if (valid) expect(JSON.parse(server.requests[0]!.body)).toEqual(JSON.parse(JSON.stringify(body)));

@@ -65,9 +65,9 @@ export function checkSeamAuth(headers: IncomingHttpHeaders, expected: FakeSeamCr
   if (!token) return { ok: false, reason: "Authorization must use the Bearer scheme" };
   const workspace = header(headers, "seam-workspace");
   if (token.startsWith("seam_cst")) {
-    if (header(headers, "client-session-token") !== token) {
-      return { ok: false, reason: "A client session token must also be sent as client-session-token" };
-    }
+    // Seam accepts it in Authorization alone; a client-session-token header must agree with it
+    const copy = header(headers, "client-session-token");
+    if (copy !== undefined && copy !== token) return { ok: false, reason: "client-session-token does not match Authorization" };
     return token === expected.clientSessionToken ? { ok: true, kind: "clientSessionToken" } : { ok: false, reason: "Invalid client session token" };
   }
   if (token.startsWith("seam_at")) {

@@ -188,7 +188,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     } else if (api === "sequence") {
       reply = sequenceApi.handle({ method, path, query: url.searchParams, headers: req.headers });
     } else if (api === "seam") {
-      reply = seamApi.handle({ method, path, headers: req.headers, body, invalidJson });
+      reply = seamApi.handle({ method, path, query: url.searchParams, headers: req.headers, body, invalidJson });
     } else {
       reply = errorReply(404, "NotFound", `No route for ${method} ${path}`);
     }

@@ -25,8 +25,8 @@ void seam.acs.users.delete({ user_identity_id: "586c225c-b05c-4af4-8679-9c8a4606
 void seam.acs.users.delete({});
 // @ts-expect-error token kinds cannot be mixed
 createSeamClient({ apiKey: "seam_example", clientSessionToken: "seam_cst_example" });
-// @ts-expect-error a personal access token needs workspaceId
-createSeamClient({ personalAccessToken: "seam_at_example" });
+// @ts-expect-error an API key has no workspace
+createSeamClient({ apiKey: "seam_example", workspaceId: "ws" });
 
 // @ts-expect-error build output is not a public entry
 void import("vendor-api-clients/dist/index.js");
