@@ -20,7 +20,18 @@ export function pickServer(servers: Record<string, string>, name: unknown, param
 }
 
 /** An absolute http(s) URL without query, fragment or credentials; returned without a trailing slash. */
-export function checkBaseUrl(value: unknown, param: string, envVar?: string): string {
+/** Options of both clients that decide which base URLs are accepted. */
+export interface UrlSecurityOptions {
+  /**
+   * Accept an `http:` base URL or endpoint for a host that is not loopback. Credentials then travel
+   * in clear text. Default false: `http:` only for 127.0.0.0/8, localhost and [::1].
+   */
+  allowInsecureHttp?: boolean;
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/i;
+
+export function checkBaseUrl(value: unknown, param: string, envVar?: string, allowInsecureHttp = false): string {
   let url: URL | undefined;
   try {
     url = new URL(typeof value === "string" ? value : "-");
@@ -28,6 +39,9 @@ export function checkBaseUrl(value: unknown, param: string, envVar?: string): st
   // never echo the URL: it may carry credentials
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     invalid(`${envVar ? `${param} (from ${envVar})` : param} must be an absolute http(s) URL without credentials, query or fragment`, param);
+  }
+  if (url.protocol === "http:" && !allowInsecureHttp && !LOOPBACK.test(url.hostname)) {
+    invalid(`${envVar ? `${param} (from ${envVar})` : param} uses http: to a host that is not loopback, so credentials would travel in clear text: use https:, or pass allowInsecureHttp: true`, param);
   }
   return url.href.replace(/\/+$/, "");
 }

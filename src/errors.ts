@@ -69,6 +69,21 @@ export class MalformedResponseError extends ApiError {
 /** Listing stopped because the server broke the pagination contract (a repeated cursor, say). */
 export class PaginationError extends ApiError {}
 
+/**
+ * The server answered with a redirect. API calls never follow one: the target could take the
+ * credential headers or replay a delete. `location` is the target's origin only, never its URL.
+ */
+export class RedirectError extends ApiError {
+  declare readonly status: number;
+  declare readonly location: string | undefined;
+  constructor(message: string, init: ApiErrorInit & { location?: string | undefined }) {
+    super(message, init);
+  }
+}
+
+/** A response body grew past `maxResponseBytes` (counted after decompression); reading stopped there. */
+export class ResponseTooLargeError extends ApiError {}
+
 /** Any 4xx or 5xx response. */
 export class HttpError extends ApiError {
   declare readonly status: number;
@@ -96,6 +111,8 @@ const names: Record<string, typeof ApiError> = {
   TimeoutError,
   MalformedResponseError,
   PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
   HttpError,
   BadRequestError,
   AuthenticationError,
@@ -119,16 +136,16 @@ const BY_STATUS: Record<number, typeof HttpError> = {
   429: RateLimitError,
 };
 
-/** The vendor's request id from a response's headers, when present. */
-export function requestIdOf(response: Response): string | undefined {
+/** The vendor's request id from a response's headers, when present, redacted like any response text. */
+export function requestIdOf(response: Response, redact: (text: string) => string): string | undefined {
   for (const name of ["x-request-id", "request-id", "seam-request-id", "x-amzn-requestid"]) {
     const value = response.headers.get(name);
-    if (value != null) return value;
+    if (value != null) return redact(value);
   }
 }
 
 /** The one place a status becomes an error class. */
-export function errorFromResponse(method: string, path: string, response: Response, body: unknown): HttpError {
+export function errorFromResponse(method: string, path: string, response: Response, body: unknown, redact: (text: string) => string): HttpError {
   const { status, headers } = response;
   // Both vendors answer `{ error: { type, message } }`; say nothing rather than guess otherwise.
   const error = (body as { error?: { type?: unknown; message?: unknown } } | null)?.error;
@@ -138,7 +155,7 @@ export function errorFromResponse(method: string, path: string, response: Respon
     method,
     path,
     status,
-    requestId: requestIdOf(response),
+    requestId: requestIdOf(response, redact),
     body,
     ...(status === 429 && { retryAfter: parseRetryAfter(headers.get("retry-after")) }),
   });

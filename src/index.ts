@@ -66,6 +66,8 @@ export {
   MalformedResponseError,
   NotFoundError,
   PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,

@@ -32,5 +32,7 @@ export const defaultRetryPolicy: Readonly<RetryPolicy> = {
 export const DEFAULT_MAX_RETRIES = 2;
 /** Per-attempt timeout: from sending the request to the end of its body. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Largest response body read, after decompression: a page of 100 Sequence users fits many times over. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 2 ** 20;
 /** Overall deadline for one call, across all its attempts and the waits between them. */
 export const DEFAULT_DEADLINE_MS = 90_000;

@@ -2,7 +2,7 @@
 // auth headers for the one credential given, the transport and the redactor for its secrets.
 // Env vars are the ones Seam's SDK (@seamapi/http) reads, with the same precedence.
 import { servers } from "../generated/seam/client.js";
-import { checkBaseUrl, readEnv } from "./environments.js";
+import { checkBaseUrl, readEnv, type UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
 import { seamAuthHeaders, type SeamCredentials } from "./seam-auth.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport.js";
@@ -12,7 +12,8 @@ import { invalid } from "./validate.js";
 export const defaultSeamEndpoint: string = servers.default;
 
 export type SeamClientOptions = SeamCredentials &
-  TransportOptions & {
+  TransportOptions &
+  UrlSecurityOptions & {
     /** Default: env SEAM_ENDPOINT, else SEAM_API_URL (old name), else https://connect.getseam.com. */
     endpoint?: string;
   };
@@ -44,12 +45,12 @@ function fillFromEnv(c: Credential): string {
 }
 
 export function seamConnection(options: SeamClientOptions): SeamConnection {
-  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId, endpoint, ...transportOptions } =
+  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId, endpoint, allowInsecureHttp, ...transportOptions } =
     options as SeamClientOptions & Record<string, unknown>;
   const credential: Credential = { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId };
   const { headers, secrets } = seamAuthHeaders(credential, fillFromEnv(credential));
   const envName = readEnv("SEAM_ENDPOINT") ? "SEAM_ENDPOINT" : "SEAM_API_URL";
   const fromEnv = endpoint === undefined ? readEnv(envName) : undefined;
-  const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && envName);
+  const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && envName, allowInsecureHttp === true);
   return { baseUrl, headers, transport: createTransport(transportOptions as TransportOptions), redact: redactor(secrets) };
 }

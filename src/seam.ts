@@ -24,6 +24,8 @@ export {
   MalformedResponseError,
   NotFoundError,
   PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,

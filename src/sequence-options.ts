@@ -1,7 +1,7 @@
 // Turns SequenceClientOptions into what both the facade and the raw client send with: the base URL,
 // the auth and version headers, the transport and the redactor for its credentials.
 import { headerEnums, servers, type ServerName } from "../generated/sequence/client.js";
-import { checkBaseUrl, pickServer } from "./environments.js";
+import { checkBaseUrl, pickServer, type UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
 import { sequenceAuthorization, type SequenceCredentials } from "./sequence-auth.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport.js";
@@ -23,7 +23,7 @@ export const sequenceApiVersions: readonly SequenceApiVersion[] = headerEnums["S
 /** The newest version in the spec; sent unless `apiVersion` says otherwise. */
 export const latestSequenceApiVersion: SequenceApiVersion = [...sequenceApiVersions].sort().at(-1)!;
 
-export interface SequenceClientOptions extends SequenceCredentials, TransportOptions {
+export interface SequenceClientOptions extends SequenceCredentials, TransportOptions, UrlSecurityOptions {
   /** Which of the spec's servers to call. Default "production" (see defaultSequenceEnvironment). */
   environment?: SequenceEnvironment;
   /** Overrides `environment`, e.g. for a proxy or a mock server. */
@@ -40,11 +40,11 @@ export interface SequenceConnection {
 }
 
 export function sequenceConnection(options: SequenceClientOptions): SequenceConnection {
-  const { clientId, clientSecret, environment = defaultSequenceEnvironment, baseUrl, apiVersion = latestSequenceApiVersion, ...transportOptions } = options;
+  const { clientId, clientSecret, environment = defaultSequenceEnvironment, baseUrl, apiVersion = latestSequenceApiVersion, allowInsecureHttp, ...transportOptions } = options;
   const { authorization, secrets } = sequenceAuthorization({ clientId, clientSecret });
   if (typeof apiVersion !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(apiVersion)) invalid("apiVersion must be a YYYY-MM-DD date", "apiVersion");
   return {
-    baseUrl: baseUrl === undefined ? pickServer(servers, environment, "environment") : checkBaseUrl(baseUrl, "baseUrl"),
+    baseUrl: baseUrl === undefined ? pickServer(servers, environment, "environment") : checkBaseUrl(baseUrl, "baseUrl", undefined, allowInsecureHttp),
     headers: { authorization, "sequence-version": apiVersion },
     transport: createTransport(transportOptions),
     redact: redactor(secrets),

@@ -47,6 +47,8 @@ export {
   MalformedResponseError,
   NotFoundError,
   PaginationError,
+  RedirectError,
+  ResponseTooLargeError,
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,

@@ -25,8 +25,9 @@ export function malformed({ method, path, response, redact }: ResponseContext, p
     method,
     path,
     status: response.status,
-    requestId: requestIdOf(response),
-    snippet: redact(text.slice(0, 200)),
+    requestId: requestIdOf(response, redact),
+    // redacted before the cut, so a secret straddling it cannot leave its first half behind
+    snippet: redact(text).slice(0, 200),
   });
 }
 
@@ -56,14 +57,16 @@ export async function settle(call: CallContext, pending: Promise<Response>): Pro
     if (response.ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body", text);
     body = text || undefined;
   }
-  if (!response.ok) throw errorFromResponse(method, path, response, scrub(body, redact));
+  if (!response.ok) throw errorFromResponse(method, path, response, scrub(body, text, redact), redact);
   return [body, ctx];
 }
 
-/** An error body with any echoed secret removed, so it can sit on an error object. */
-function scrub(body: unknown, redact: (text: string) => string): unknown {
+/**
+ * An error body with any echoed secret removed, so it can sit on an error object. Redacting the
+ * received text (raw and JSON-escaped forms) covers every string in the parsed body.
+ */
+function scrub(body: unknown, text: string, redact: (text: string) => string): unknown {
   if (typeof body !== "object" || body === null) return typeof body === "string" ? redact(body) : body;
-  const text = JSON.stringify(body);
   const clean = redact(text);
   return clean === text ? body : JSON.parse(clean);
 }

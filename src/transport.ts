@@ -4,9 +4,9 @@
 // and not only on thrown errors, and p-retry alone would take a third of the 5 KB bundle budget.
 import { backoffDelay, retryDelay } from "./backoff.js";
 import { sleep, startAttempt, type Attempt } from "./deadline.js";
-import { ApiError, ConnectionError, TimeoutError } from "./errors.js";
+import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
+import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 
 /** What `onRetry` hears before each wait. It never holds headers, so it is safe to log. */
 export interface RetryEvent {
@@ -32,6 +32,11 @@ export interface TransportOptions {
   retry?: Partial<RetryPolicy>;
   /** Waited on before every attempt, retries included (see createRateLimiter). Default none. */
   rateLimiter?: RateLimiter;
+  /**
+   * Largest response body read, in bytes after decompression; past it the read stops with a
+   * ResponseTooLargeError. Default 8 MiB. Not applied to a raw client's `parseAs: "stream"`.
+   */
+  maxResponseBytes?: number;
   /** Called before each retry's wait, e.g. to log or count retries. */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -59,10 +64,6 @@ export interface CallOptions {
  * Request itself; read their body with readText).
  */
 export type Transport = (input: Request | string, call?: CallOptions, init?: RequestInit) => Promise<Response>;
-
-// The readers openapi-fetch's parseAs can call; others (bytes, formData, the raw stream) simply keep
-// the attempt's timer until it fires.
-const BODY_READERS = ["text", "json", "arrayBuffer", "blob"] as const;
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
@@ -100,7 +101,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
       try {
         // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
         const send = !request || last || request.body === null ? input : request.clone();
-        outcome = await fetchImpl(send, init ? { ...init, signal: attempt.signal } : { signal: attempt.signal });
+        // Never follow a redirect: another origin would get the credential headers (fetch drops only
+        // Authorization) and a 307/308 would replay the call there.
+        outcome = await fetchImpl(send, { ...init, signal: attempt.signal, redirect: "manual" });
         if (call.buffer && outcome.ok && outcome.body !== null) {
           outcome = new Response(await outcome.arrayBuffer(), outcome);
           attempt.release();
@@ -112,6 +115,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
         outcome = ApiError.isApiError(reason) ? (reason as TimeoutError) : fail(ConnectionError, `failed: no response${codeOf(error)}`);
       }
 
+      if (!(outcome instanceof ConnectionError) && ((outcome.status >= 300 && outcome.status < 400 && outcome.status !== 304) || outcome.type === "opaqueredirect")) {
+        attempt.release();
+        outcome.body?.cancel().catch(() => {});
+        throw redirected(outcome, method, pathOf(), request?.url ?? (input as string));
+      }
+
       let delay: number | undefined;
       if (outcome instanceof ConnectionError) {
         delay = backoffDelay(retry, policy);
@@ -119,7 +128,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
       } else {
         // Not retried, or not worth waiting (Retry-After too long, or past the deadline): the caller gets this response.
         if (!last && policy.retryOn(outcome.status)) delay = retryDelay(retry, policy, outcome.headers.get("retry-after"));
-        if (delay === undefined || Date.now() + delay >= deadline) return releaseAfterBody(outcome, attempt, method, !!request);
+        if (delay === undefined || Date.now() + delay >= deadline) {
+          const limit = { method, path: pathOf(), max: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES };
+          return releaseAfterBody(outcome, attempt, method, !!request, limit);
+        }
         attempt.release();
         outcome.body?.cancel().catch(() => {});
       }
@@ -139,30 +151,80 @@ export function createTransport(options: TransportOptions = {}): Transport {
 // abort stops it. A Response for openapi-fetch gets its readers wrapped to release them once read (or
 // when the timer fires); a facade call's Response is left untouched (patching it costs about a tenth
 // of loopback throughput) and its body is read through readText, which releases them.
-const releases = new WeakMap<Response, () => void>();
+interface BodyLimit {
+  method: string;
+  path: string;
+  max: number;
+}
+const releases = new WeakMap<Response, { release: () => void; limit: BodyLimit }>();
 
-function releaseAfterBody(response: Response, attempt: Attempt, method: string, wrap: boolean): Response {
+function releaseAfterBody(response: Response, attempt: Attempt, method: string, wrap: boolean, limit: BodyLimit): Response {
   if (response.body === null || method === "HEAD" || response.status === 204) {
     attempt.release();
   } else if (wrap) {
+    // openapi-fetch's readers, each reading at most `limit.max` bytes
     const target = response as unknown as Record<string, () => Promise<unknown>>;
-    for (const name of BODY_READERS) {
-      const read = target[name];
-      if (read) target[name] = () => read.call(response).finally(attempt.release);
-    }
+    const bytes = () => readBounded(response, limit).finally(attempt.release);
+    target.arrayBuffer = () => bytes().then((b) => b.buffer);
+    target.text = () => bytes().then(decode);
+    target.json = () => bytes().then((b) => JSON.parse(decode(b)));
+    target.blob = () => bytes().then((b) => new Blob([b]));
   } else {
-    releases.set(response, attempt.release);
+    releases.set(response, { release: attempt.release, limit });
   }
   return response;
 }
 
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** The whole body, stopping with ResponseTooLargeError once it grows past the limit. */
+async function readBounded(response: Response, { method, path, max }: BodyLimit): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = response.body!.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      throw new ResponseTooLargeError(`${method} ${path} sent a body larger than maxResponseBytes (${max} bytes)`, { method, path, status: response.status });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
 /** Reads the body of a response the transport returned for a URL input, then releases its attempt. */
 export async function readText(response: Response): Promise<string> {
+  const entry = releases.get(response);
   try {
-    return await response.text();
+    return entry ? decode(await readBounded(response, entry.limit)) : await response.text();
   } finally {
-    releases.get(response)?.();
+    entry?.release();
   }
+}
+
+function redirected(response: Response, method: string, path: string, url: string): RedirectError {
+  let location: string | undefined;
+  try {
+    const target = response.headers.get("location");
+    if (target) location = new URL(target, url).origin;
+  } catch {}
+  // a browser's opaque redirect has status 0 and hides the target
+  const status = response.status;
+  return new RedirectError(`${method} ${path} answered ${status || "a redirect"}${location ? ` to ${location}` : ""}; API calls do not follow redirects`, {
+    method,
+    path,
+    status,
+    location,
+  });
 }
 
 /**

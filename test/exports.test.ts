@@ -13,6 +13,8 @@ const ERRORS = [
   "TimeoutError",
   "MalformedResponseError",
   "PaginationError",
+  "RedirectError",
+  "ResponseTooLargeError",
   "HttpError",
   "BadRequestError",
   "AuthenticationError",
