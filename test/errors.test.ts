@@ -136,7 +136,7 @@ describe("errors: secrets never leak", () => {
     server.handle(() => {}); // hang
     errors.push(await failure(sequence.users.get("u1", { timeoutMs: 50 })));
     errors.push(await failure(sequence.users.get("../x")));
-    errors.push(await failure(createSeamClient({ apiKey: SEAM_KEY, endpoint: closedUrl, maxRetries: 0 }).acs.users.delete({ acs_user_id: "bad" })));
+    errors.push(await failure(createSeamClient({ apiKey: SEAM_KEY, endpoint: closedUrl, maxRetries: 0 }).acs.users.delete({ acs_user_id: 42 } as never)));
     server.handle((req, res) => json(res, 500, { echoed: req.headers.authorization }));
     errors.push(
       await failure(
