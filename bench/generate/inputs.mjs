@@ -29,7 +29,8 @@ rules:
  * @param {any} doc
  */
 function dropUnsupported(doc) {
-  const deref = (/** @type {any} */ s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
+  /** @type {(s: any) => any} */
+  const deref = (s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
   const PRIMITIVES = ["string", "integer", "number", "boolean"];
   const ok = (/** @type {any} */ ref) => {
     const p = deref(ref);

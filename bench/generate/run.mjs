@@ -114,13 +114,12 @@ async function peer(p, command) {
   return { ms, rssMB };
 }
 
-/** @type {Record<string, { label: string, run: (p: ReturnType<typeof inputs>[number]) => Promise<{ ms: number, rssMB: number }> }>} */
-const CONTENDERS = {
+const CONTENDERS = /** @satisfies {Record<string, { label: string, run: (p: ReturnType<typeof inputs>[number]) => Promise<{ ms: number, rssMB: number }> }>} */ ({
   ours: { label: "ours cold", run: (p) => ours(p) },
   ots: { label: "openapi-typescript alone (types only)", run: (p) => peer(p, (input, api) => [bin("openapi-typescript"), [input, "-o", `out/${api}.ts`]]) },
   heyapi: { label: `@hey-api/openapi-ts ${PEERS["@hey-api/openapi-ts"]}`, run: (p) => peer(p, (input, api) => [peerBin("openapi-ts"), ["-i", `./${input}`, "-o", `out/${api}`, "-s"]]) },
   orval: { label: `orval ${PEERS.orval} (fetch)`, run: (p) => peer(p, (input, api) => [peerBin("orval"), ["--input", input, "--output", `out/${api}.ts`, "--client", "fetch"]]) },
-};
+});
 
 async function ours(/** @type {ReturnType<typeof inputs>[number]} */ p) {
   return run(process.execPath, [generateScript, "--force", "--quiet"], p.oursDir);
