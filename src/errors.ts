@@ -66,6 +66,9 @@ export class MalformedResponseError extends ApiError {
   }
 }
 
+/** A response body grew past `maxResponseBytes` (counted after decompression); reading stopped there. */
+export class ResponseTooLargeError extends ApiError {}
+
 /** Listing stopped because the server broke the pagination contract (a repeated cursor, say). */
 export class PaginationError extends ApiError {}
 
@@ -95,6 +98,7 @@ const names: Record<string, typeof ApiError> = {
   ConnectionError,
   TimeoutError,
   MalformedResponseError,
+  ResponseTooLargeError,
   PaginationError,
   HttpError,
   BadRequestError,

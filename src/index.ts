@@ -69,6 +69,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
   ValidationError,
   type ApiErrorInit,

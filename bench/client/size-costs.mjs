@@ -14,11 +14,10 @@ const stubs = {
   "raw client (openapi-fetch)": { file: /generated\/(sequence|seam)\/client\.ts$/, contents: (path) => path.includes("sequence")
       ? `export const servers = { dev: "https://dev.seqhq.io/api", sandbox: "https://sandbox.sequencehq.com/api", production: "https://eu.sequencehq.com/api" }; export const headerEnums = { "Sequence-Version": ["2024-07-30"] }; export const createRawClient = () => ({});`
       : `export const servers = { default: "https://connect.getseam.com" }; export const createRawClient = () => ({});` },
-  "transport: retries, backoff, Retry-After, timeouts, deadline, abort, rate-limiter hook, onRetry, buffer": { file: /src\/transport\.ts$/,
-    contents: () => `export const createTransport = (o = {}) => (input, call = {}, init) => (o.fetch ?? fetch)(input, { ...init, signal: call.signal }); export const readText = (r) => r.text();` },
+  "transport: retries, backoff, Retry-After, timeouts, deadline, abort, rate-limiter hook, onRetry, body read": { file: /src\/transport\.ts$/,
+    contents: () => `export const createTransport = (o = {}) => (request, call = {}) => (o.fetch ?? fetch)(request, { signal: call.signal });` },
   "  of which: onRetry events": { file: /src\/transport\.ts$/, patch: (t) => t.replace(/onRetry\?\.\(\{[\s\S]*?\}\);\n/, "") },
-  "  of which: buffer option (body read inside the attempt)": { file: /src\/transport\.ts$/, patch: (t) => t.replace(/if \(call\.buffer[\s\S]*?\n {8}\}\n/, "") },
-  "  of which: the timeout also covering the body read": { file: /src\/transport\.ts$/, patch: (t) => t.replace('if (response.body === null || method === "HEAD" || response.status === 204) {', "if (true) {") },
+  "  of which: whole body read inside the attempt, with maxResponseBytes": { file: /src\/transport\.ts$/, patch: (t) => t.replace("outcome = await readWhole(", "outcome = response; void (") },
   "  of which: rate-limiter hook": { file: /src\/transport\.ts$/, patch: (t) => t.replace(/const wait = rateLimiter[^\n]*\n[^\n]*\n/, "") },
   "  of which: error code in connection errors": { file: /src\/transport\.ts$/, patch: (t) => t.replace("${codeOf(error)}", "") },
   "input checks (id route safety, limit, cursors, counts, Seam body shape)": { file: /src\/validate\.ts$/,
