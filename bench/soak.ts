@@ -97,8 +97,8 @@ for (let round = 0; round < rounds; round++) {
   let done = false;
   while (!done) {
     try {
-      // buffer: a page whose body breaks off or stalls is retried like a lost connection
-      const pages = client.users.list({ limit: LIMIT, after: cursor }, { signal: stop, buffer: true, prefetch: values.prefetch }).pages();
+      // every page body is read inside its attempt: one that breaks off or stalls is retried
+      const pages = client.users.list({ limit: LIMIT, after: cursor }, { signal: stop, prefetch: values.prefetch }).pages();
       for await (const page of pages) {
         for (const user of page.items as SequenceUser[]) {
           if (seen.has(user.id)) duplicates++;

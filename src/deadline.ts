@@ -9,7 +9,7 @@ export interface Attempt {
   release(): void;
 }
 
-export function startAttempt(ms: number, caller: AbortSignal | undefined, onTimeout: () => unknown, unref: boolean): Attempt {
+export function startAttempt(ms: number, caller: AbortSignal | undefined, onTimeout: () => unknown): Attempt {
   const controller = new AbortController();
   const onAbort = () => controller.abort(caller!.reason);
   const release = () => {
@@ -20,9 +20,6 @@ export function startAttempt(ms: number, caller: AbortSignal | undefined, onTime
     release();
     controller.abort(onTimeout());
   }, ms);
-  // A body nobody reads must not keep a Node or Bun process alive until the timer fires. Callers
-  // that always read the body pass false: unref costs a few per cent of loopback throughput.
-  if (unref) (timer as { unref?: () => void }).unref?.();
   caller?.addEventListener("abort", onAbort, { once: true });
   return { signal: controller.signal, release };
 }

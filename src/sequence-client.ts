@@ -75,8 +75,7 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         };
         buildRequest(op, input(start ?? undefined), config); // bad parameters throw now, not on the first page
         return paginate<SequenceUsersPage>(
-          // buffered: a page body that breaks off is retried, so no page is lost
-          (cursor, signal) => request(op, input(cursor), { buffer: true, ...call, signal }),
+          (cursor, signal) => request(op, input(cursor), { ...call, signal }),
           { cursor: start, direction },
           { signal: call.signal, maxPages, prefetch },
           where,

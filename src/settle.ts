@@ -2,7 +2,6 @@
 // a 2xx body that is not JSON becomes a MalformedResponseError carrying the status and a short
 // snippet, never a crash or a silent success.
 import { ApiError, ConnectionError, errorFromResponse, MalformedResponseError, requestIdOf } from "./errors.js";
-import { readText } from "./transport.js";
 
 /** The call a response belongs to. `redact` removes credentials from text that goes into an error. */
 export interface CallContext {
@@ -42,7 +41,7 @@ export async function settle(call: CallContext, pending: Promise<Response>): Pro
   const response = await pending;
   let text: string;
   try {
-    text = await readText(response);
+    text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (ApiError.isApiError(error)) throw error;

@@ -3,8 +3,8 @@
 // A small hand-written loop rather than p-retry: it must decide on Responses (status, Retry-After)
 // and not only on thrown errors, and p-retry alone would take a third of the 5 KB bundle budget.
 import { backoffDelay, retryDelay } from "./backoff.js";
-import { sleep, startAttempt, type Attempt } from "./deadline.js";
-import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+import { sleep, startAttempt } from "./deadline.js";
+import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError, ValidationError } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 
@@ -32,10 +32,7 @@ export interface TransportOptions {
   retry?: Partial<RetryPolicy>;
   /** Waited on before every attempt, retries included (see createRateLimiter). Default none. */
   rateLimiter?: RateLimiter;
-  /**
-   * Largest response body read, in bytes after decompression; past it the read stops with a
-   * ResponseTooLargeError. Default 8 MiB. Not applied to a raw client's `parseAs: "stream"`.
-   */
+  /** Largest response body read, in bytes after decompression; a larger one is a ResponseTooLargeError. Default 8 MiB. */
   maxResponseBytes?: number;
   /** Called before each retry's wait, e.g. to log or count retries. */
   onRetry?: (event: RetryEvent) => void;
@@ -51,34 +48,32 @@ export interface CallOptions {
   retry?: Partial<RetryPolicy>;
   /** The path to name in errors (e.g. `/users/{id}` relative to the base URL); default the URL's path. */
   path?: string;
-  /**
-   * Read a 2xx body inside the attempt, so a body that breaks off or stalls is retried like a lost
-   * connection (for calls that may be replayed). Costs a copy of the body; worth it for list pages.
-   */
-  buffer?: boolean;
 }
 
 /**
- * A fetch-shaped function that applies the client's reliability policy to each request: a Request
- * (from openapi-fetch, for `raw`), or a URL and init (the facade's calls, so fetch builds the one
- * Request itself; read their body with readText).
+ * A fetch-shaped function that applies the client's reliability policy to a Request. The body is
+ * read inside the attempt, so the Response it returns holds its body in memory and no timer outlives
+ * the call, whatever the caller reads; a body that breaks off or stalls is retried like a lost
+ * connection (for calls that may be replayed).
  */
-export type Transport = (input: Request | string, call?: CallOptions, init?: RequestInit) => Promise<Response>;
+export type Transport = (request: Request, call?: CallOptions) => Promise<Response>;
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
 
-  return async (input, call = {}, init) => {
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1)
+    throw new ValidationError(`maxResponseBytes must be a positive whole number of bytes (got ${String(maxBytes)}); omit it for the default ${DEFAULT_MAX_RESPONSE_BYTES}`, { method: "", path: "", param: "maxResponseBytes" });
+  return async (request, call = {}) => {
     const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    const request = typeof input === "string" ? undefined : input;
-    const method = init?.method ?? request?.method ?? "GET";
+    const { method } = request;
     const { signal } = call;
     const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
-    const pathOf = () => call.path ?? new URL(request?.url ?? (input as string)).pathname;
+    const pathOf = () => call.path ?? new URL(request.url).pathname;
     const fail = (Class: typeof ConnectionError, text: string, path = pathOf()) => new Class(`${method} ${path} ${text}`, { method, path });
     let deadline = 0;
 
@@ -94,31 +89,27 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (remaining <= 0) throw pastDeadline();
       const attempt = startAttempt(Math.min(remaining, timeoutMs), signal, () =>
         remaining < timeoutMs ? pastDeadline() : fail(TimeoutError, `timed out after ${timeoutMs} ms`),
-        !!request, // a facade call (URL input) always reads its body through readText
       );
       const last = retry >= maxRetries;
       let outcome: Response | ConnectionError;
       try {
         // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
-        const send = !request || last || request.body === null ? input : request.clone();
+        const send = last || request.body === null ? request : request.clone();
         // Never follow a redirect: another origin would get the credential headers (fetch drops only
         // Authorization) and a 307/308 would replay the call there.
-        outcome = await fetchImpl(send, { ...init, signal: attempt.signal, redirect: "manual" });
-        if (call.buffer && outcome.ok && outcome.body !== null) {
-          outcome = new Response(await outcome.arrayBuffer(), outcome);
-          attempt.release();
+        const response = await fetchImpl(send, { signal: attempt.signal, redirect: "manual" });
+        if ((response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect") {
+          response.body?.cancel().catch(() => {});
+          throw redirected(response, method, pathOf(), request.url);
         }
+        outcome = await readWhole(response, method, maxBytes, () => fail(ResponseTooLargeError, `returned a body over maxResponseBytes (${maxBytes})`));
       } catch (error) {
-        attempt.release();
         if (signal?.aborted) throw signal.reason;
         const reason: unknown = attempt.signal.reason;
+        if (error instanceof ResponseTooLargeError || error instanceof RedirectError) throw error;
         outcome = ApiError.isApiError(reason) ? (reason as TimeoutError) : fail(ConnectionError, `failed: no response${codeOf(error)}`);
-      }
-
-      if (!(outcome instanceof ConnectionError) && ((outcome.status >= 300 && outcome.status < 400 && outcome.status !== 304) || outcome.type === "opaqueredirect")) {
+      } finally {
         attempt.release();
-        outcome.body?.cancel().catch(() => {});
-        throw redirected(outcome, method, pathOf(), request?.url ?? (input as string));
       }
 
       let delay: number | undefined;
@@ -128,12 +119,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       } else {
         // Not retried, or not worth waiting (Retry-After too long, or past the deadline): the caller gets this response.
         if (!last && policy.retryOn(outcome.status)) delay = retryDelay(retry, policy, outcome.headers.get("retry-after"));
-        if (delay === undefined || Date.now() + delay >= deadline) {
-          const limit = { method, path: pathOf(), max: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES };
-          return releaseAfterBody(outcome, attempt, method, !!request, limit);
-        }
-        attempt.release();
-        outcome.body?.cancel().catch(() => {});
+        if (delay === undefined || Date.now() + delay >= deadline) return outcome;
       }
       onRetry?.({
         method,
@@ -147,68 +133,31 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 }
 
-// The attempt's timer and abort link stay on while the body is read, so a slow body times out and an
-// abort stops it. A Response for openapi-fetch gets its readers wrapped to release them once read (or
-// when the timer fires); a facade call's Response is left untouched (patching it costs about a tenth
-// of loopback throughput) and its body is read through readText, which releases them.
-interface BodyLimit {
-  method: string;
-  path: string;
-  max: number;
-}
-const releases = new WeakMap<Response, { release: () => void; limit: BodyLimit }>();
-
-function releaseAfterBody(response: Response, attempt: Attempt, method: string, wrap: boolean, limit: BodyLimit): Response {
-  if (response.body === null || method === "HEAD" || response.status === 204) {
-    attempt.release();
-  } else if (wrap) {
-    // openapi-fetch's readers, each reading at most `limit.max` bytes
-    const target = response as unknown as Record<string, () => Promise<unknown>>;
-    const bytes = () => readBounded(response, limit).finally(attempt.release);
-    target.arrayBuffer = () => bytes().then((b) => b.buffer);
-    target.text = () => bytes().then(decode);
-    target.json = () => bytes().then((b) => JSON.parse(decode(b)));
-    target.blob = () => bytes().then((b) => new Blob([b]));
-  } else {
-    releases.set(response, { release: attempt.release, limit });
-  }
-  return response;
-}
-
-const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
-/** The whole body, stopping with ResponseTooLargeError once it grows past the limit. */
-async function readBounded(response: Response, { method, path, max }: BodyLimit): Promise<Uint8Array<ArrayBuffer>> {
-  const reader = response.body!.getReader();
+// Reads the whole body, counting bytes as they arrive (after decompression), and returns a Response
+// that holds it in memory. Null-body statuses keep a null body.
+async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Response> {
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  const reader = response.body?.getReader();
+  if (!reader) return new Response(null, init);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > max) {
+    if (size > maxBytes) {
       reader.cancel().catch(() => {});
-      throw new ResponseTooLargeError(`${method} ${path} sent a body larger than maxResponseBytes (${max} bytes)`, { method, path, status: response.status });
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
+  if (method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304) return new Response(null, init);
+  const body = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
+  if (chunks.length !== 1) {
+    let at = 0;
+    for (const chunk of chunks) (body.set(chunk, at), (at += chunk.byteLength));
   }
-  return out;
-}
-
-/** Reads the body of a response the transport returned for a URL input, then releases its attempt. */
-export async function readText(response: Response): Promise<string> {
-  const entry = releases.get(response);
-  try {
-    return entry ? decode(await readBounded(response, entry.limit)) : await response.text();
-  } finally {
-    entry?.release();
-  }
+  return new Response(body as Uint8Array<ArrayBuffer>, init);
 }
 
 function redirected(response: Response, method: string, path: string, url: string): RedirectError {

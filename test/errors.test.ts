@@ -73,16 +73,18 @@ describe("errors: malformed 2xx responses", () => {
     expect(error.snippet.length).toBeLessThanOrEqual(200);
   });
 
-  it("errors: a body that breaks off mid-way is malformed, with its status", async () => {
+  it("errors: a body that breaks off mid-way is a ConnectionError, retried like a lost connection", async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
       res.write('{"id":"u1","em');
       setTimeout(() => res.destroy(), 10);
     });
-    const error = await failure(sequence.users.get("u1"));
-    expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error.status).toBe(200);
-    expect(error.message).toMatch(/broke off/);
+    const before = server.requests.length;
+    const retrying = createSequenceClient({ clientId: "client", clientSecret: SECRET, baseUrl: server.url, maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+    const error = await failure(retrying.users.get("u1"));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(MalformedResponseError);
+    expect(server.requests.length - before).toBe(2);
   });
 
   it("errors: a list without items or pagination, or with a bad item or cursor, is malformed", async () => {

@@ -63,10 +63,11 @@ const cases: Case[] = [
   ["5xx exhausted", [{ kind: "echoHeaders", status: 503 }, { kind: "status", status: 500 }, { kind: "echoHeaders", status: 502 }], "get"],
   ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }], "get"],
   ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }], "get"],
-  ["slow body", [{ kind: "slowBody", ms: 2_000 }], "get"],
+  // a body that stalls or breaks off is retried like a lost connection: fault every attempt
+  ["slow body", [{ kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }], "get"],
   ["abort", [{ kind: "hang" }], "abort"],
   ["truncated JSON", [{ kind: "truncated" }], "get"],
-  ["body cut off", [{ kind: "cutBody" }], "get"],
+  ["body cut off", [{ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" }], "get"],
   ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }], "get"],
   ["wrong content-type", [{ kind: "wrongContentType" }], "list"],
   ["looping cursor", [{ kind: "loopCursor" }, { kind: "loopCursor" }], "list"],

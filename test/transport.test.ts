@@ -3,7 +3,8 @@
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, test } from "vitest";
 import { backoffDelay, retryDelay } from "../src/backoff.js";
-import { ConnectionError, TimeoutError } from "../src/errors.js";
+import { createServer, type Server } from "node:http";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, ValidationError } from "../src/errors.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../src/retry-policy.js";
 import { createTransport, type RetryEvent } from "../src/transport.js";
 import { startFaultServer, type FaultServer } from "./helpers/fault-server.js";
@@ -140,14 +141,14 @@ describe("transport", () => {
     await expect(transport(new Request(`${url}/users`))).rejects.toThrow(/failed: no response \(ECONNREFUSED\)$/);
   });
 
-  test("transport: the attempt timeout covers the body and is released once it is read", async () => {
+  test("transport: the attempt timeout covers the body, which is read before the call returns", async () => {
     server = await startFaultServer({ users: 1 });
     const transport = createTransport({ timeoutMs: 150, maxRetries: 0 });
     server.script({ kind: "slowBody", ms: 2_000 });
-    const slow = await transport(new Request(`${server.url}/users/user-000000`));
-    await expect(slow.text()).rejects.toBeInstanceOf(TimeoutError);
-    // read in time: the timer is cleared, so waiting past it changes nothing
+    await expect(transport(new Request(`${server.url}/users/user-000000`))).rejects.toBeInstanceOf(TimeoutError);
+    // the body is already in memory: reading it after the timer's time changes nothing
     const fine = await transport(new Request(`${server.url}/users/user-000000`));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     const text = await fine.text();
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(JSON.parse(text).id).toBe("user-000000");
@@ -175,44 +176,86 @@ describe("transport", () => {
   });
 });
 
-describe("transport: buffer", () => {
-  test("transport: with buffer, a 2xx body that breaks off is retried like a lost connection", async () => {
+describe("transport: body read inside the attempt", () => {
+  test("transport: a 2xx body that breaks off is retried like a lost connection", async () => {
     server = await startFaultServer({ users: 1 });
     const transport = createTransport(fast);
     server.script({ kind: "cutBody" });
-    const response = await transport(new Request(`${server.url}/users/user-000000`), { buffer: true });
+    const response = await transport(new Request(`${server.url}/users/user-000000`));
     expect((await response.json()).id).toBe("user-000000");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(server.requests).toHaveLength(2);
   });
 
-  test("transport: with buffer, a stalled body times out and is retried", async () => {
+  test("transport: a stalled body times out and is retried", async () => {
     server = await startFaultServer({ users: 1 });
     const transport = createTransport({ ...fast, timeoutMs: 150 });
     server.script({ kind: "slowBody", ms: 2_000 });
     const start = performance.now();
-    const response = await transport(new Request(`${server.url}/users/user-000000`), { buffer: true });
+    const response = await transport(new Request(`${server.url}/users/user-000000`));
     expect((await response.json()).id).toBe("user-000000");
     expect(server.requests).toHaveLength(2);
     expect(performance.now() - start).toBeGreaterThanOrEqual(140);
   });
 
-  test("transport: with buffer, a body that keeps breaking off ends in a ConnectionError", async () => {
+  test("transport: a body that keeps breaking off ends in a ConnectionError", async () => {
     server = await startFaultServer({ users: 1 });
     const transport = createTransport(fast);
     server.script({ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" });
-    await expect(transport(new Request(`${server.url}/users/user-000000`), { buffer: true })).rejects.toBeInstanceOf(ConnectionError);
+    await expect(transport(new Request(`${server.url}/users/user-000000`))).rejects.toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(3);
   });
 
-  test("transport: with buffer, a POST that is not idempotent is still sent once", async () => {
+  test("transport: a POST that is not idempotent is still sent once", async () => {
     server = await startFaultServer();
     const transport = createTransport(fast);
     server.script({ kind: "cutBody" });
     await expect(
-      transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }), { buffer: true }),
+      transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" })),
     ).rejects.toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("transport: maxResponseBytes", () => {
+  let endless: Server | undefined;
+  afterEach(() => {
+    endless?.close();
+    endless?.closeAllConnections();
+    endless = undefined;
+  });
+
+  test("transport: an endless 2xx body stops at maxResponseBytes with a ResponseTooLargeError, not retried", async () => {
+    let requests = 0;
+    endless = createServer((_req, res) => {
+      requests++;
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless!.listen(0, "127.0.0.1", resolve));
+    const { port } = endless.address() as { port: number };
+    const transport = createTransport({ ...fast, maxResponseBytes: 1024 * 1024 });
+    const error = await transport(new Request(`http://127.0.0.1:${port}/users`)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as Error).message).toBe("GET /users returned a body over maxResponseBytes (1048576)");
+    expect(requests).toBe(1);
+  });
+
+  test("transport: a body within maxResponseBytes comes back whole, in memory", async () => {
+    const transport = createTransport({ maxResponseBytes: 5, fetch: async () => new Response("12345") });
+    expect(await (await transport(new Request("http://127.0.0.1:9/x"))).text()).toBe("12345");
+  });
+
+  test("transport: a maxResponseBytes that is not a positive whole number is a ValidationError naming it", () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createTransport({ maxResponseBytes: bad })).toThrow(ValidationError);
+      expect(() => createTransport({ maxResponseBytes: bad })).toThrow(/maxResponseBytes must be a positive whole number/);
+    }
   });
 });
