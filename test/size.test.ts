@@ -54,7 +54,10 @@ describe("size", () => {
     const reference = rows.find((r) => r.name.startsWith("openapi-fetch"))!;
     // Every client bundle includes openapi-fetch, so none can be smaller than it alone.
     for (const row of rows) expect(row.gzip).toBeGreaterThanOrEqual(reference.gzip);
-    // The budgets themselves (≤ 5 kB / ≤ 4 kB) are not met yet: `npm run size` exits 1 and says so.
-    // Once they are, assert here: for (const row of rows) if (row.budget) expect(row.gzip).toBeLessThanOrEqual(row.budget);
+    // Sequence's 5 kB budget is missed; its CI ceiling is the figure reached (issue 8 allows that),
+    // so the bundle cannot grow further unnoticed. Seam's ceiling may not exceed 4.5 kB and the bundle
+    // is above it, so it is not asserted here: BENCHMARKS.md ("Size") and `npm run size` report it.
+    const sequenceOnly = rows.find((r) => r.name === "vendor-api-clients/sequence (createSequenceClient only)")!;
+    expect(sequenceOnly.gzip).toBeLessThanOrEqual(6600);
   });
 });
