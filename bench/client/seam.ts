@@ -10,31 +10,17 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { SeamHttp } from "@seamapi/http/connect";
-import { build } from "esbuild";
 import { createSeamClient } from "vendor-api-clients/seam";
+import { measure as measureSize } from "../../scripts/size.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..");
 const quick = process.argv.includes("--quick");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const KEY = "seam_bench_key";
 const BODY = { acs_user_id: "acs_user1" };
 
-async function gzipSize(code: string): Promise<number> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: "ts", sourcefile: "consumer.ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
-}
+const gzipSize = async (code: string) => (await measureSize({ code })).gzip;
 
 /** A server in its own process, so its CPU is not counted: `{ ok: true }` for any request. */
 async function startChild(): Promise<{ url: string; stop: () => void }> {
