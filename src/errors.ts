@@ -11,6 +11,11 @@ export interface ApiErrorInit {
   requestId?: string;
   body?: unknown;
   cause?: unknown;
+  /** ValidationError's `param`, MalformedResponseError's `snippet`, RedirectError's `location`, RateLimitError's `retryAfter`. */
+  param?: string;
+  snippet?: string;
+  location?: string | undefined;
+  retryAfter?: number | undefined;
 }
 
 /**
@@ -47,9 +52,6 @@ export class ApiError extends Error {
 /** Bad input caught before any request was sent. `param` names the offending option or argument. */
 export class ValidationError extends ApiError {
   declare readonly param: string;
-  constructor(message: string, init: ApiErrorInit & { param: string }) {
-    super(message, init);
-  }
 }
 
 /** No response: DNS, refused or reset connection, or a body that broke off. */
@@ -61,9 +63,6 @@ export class TimeoutError extends ConnectionError {}
 /** A 2xx response whose body is not the JSON the spec promises. `snippet` is its first bytes. */
 export class MalformedResponseError extends ApiError {
   declare readonly snippet: string;
-  constructor(message: string, init: ApiErrorInit & { snippet: string }) {
-    super(message, init);
-  }
 }
 
 /** Listing stopped because the server broke the pagination contract (a repeated cursor, say). */
@@ -76,9 +75,6 @@ export class PaginationError extends ApiError {}
 export class RedirectError extends ApiError {
   declare readonly status: number;
   declare readonly location: string | undefined;
-  constructor(message: string, init: ApiErrorInit & { location?: string | undefined }) {
-    super(message, init);
-  }
 }
 
 /** A response body grew past `maxResponseBytes` (counted after decompression); reading stopped there. */
@@ -97,9 +93,6 @@ export class UnprocessableEntityError extends HttpError {}
 export class RateLimitError extends HttpError {
   /** Seconds to wait, from `Retry-After`, when the server said. */
   declare readonly retryAfter: number | undefined;
-  constructor(message: string, init: ApiErrorInit & { retryAfter?: number | undefined }) {
-    super(message, init);
-  }
 }
 export class InternalServerError extends HttpError {}
 

@@ -1,7 +1,7 @@
 // Reading a response the transport returned: a non-2xx becomes its typed error (errorFromResponse),
 // a 2xx body that is not JSON becomes a MalformedResponseError carrying the status and a short
 // snippet, never a crash or a silent success.
-import { ApiError, ConnectionError, errorFromResponse, MalformedResponseError, requestIdOf } from "./errors.js";
+import { errorFromResponse, MalformedResponseError, requestIdOf } from "./errors.js";
 
 /** The call a response belongs to. `redact` removes credentials from text that goes into an error. */
 export interface CallContext {
@@ -33,21 +33,14 @@ export function malformed({ method, path, response, redact }: ResponseContext, p
 /**
  * Awaits the transport's response and returns its parsed 2xx JSON, or throws the typed error:
  * errorFromResponse for non-2xx (with the body parsed when it is JSON, else its text),
- * MalformedResponseError for a 2xx body that breaks off, is empty or is not JSON. Transport
+ * MalformedResponseError for a 2xx body that is empty or is not JSON. Transport
  * errors (timeouts, connection errors) and aborts pass through as they are.
  */
 export async function settle(call: CallContext, pending: Promise<Response>): Promise<[unknown, ResponseContext]> {
-  const { method, path, redact, signal } = call;
+  const { method, path, redact } = call;
   const response = await pending;
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (ApiError.isApiError(error)) throw error;
-    if (!response.ok) throw new ConnectionError(`${method} ${path} failed while reading the response`, { method, path });
-    throw malformed({ ...call, response, text: "" }, "a body that broke off", "");
-  }
+  // the transport read the body inside its attempt, so reading it again cannot fail or stall
+  const text = await response.text();
   const ctx = { ...call, response, text };
   let body: unknown;
   try {

@@ -4,7 +4,8 @@
 // and not only on thrown errors, and p-retry alone would take a third of the 5 KB bundle budget.
 import { backoffDelay, retryDelay } from "./backoff.js";
 import { sleep, startAttempt } from "./deadline.js";
-import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError, ValidationError } from "./errors.js";
+import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+import { checkNumbers } from "./check-numbers.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
 
@@ -60,17 +61,18 @@ export type Transport = (request: Request, call?: CallOptions) => Promise<Respon
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
+  checkNumbers(options);
+  checkNumbers(options.retry);
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1)
-    throw new ValidationError(`maxResponseBytes must be a positive whole number of bytes (got ${String(maxBytes)}); omit it for the default ${DEFAULT_MAX_RESPONSE_BYTES}`, { method: "", path: "", param: "maxResponseBytes" });
   return async (request, call = {}) => {
     const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const { method } = request;
     const { signal } = call;
+    checkNumbers(call, { method, path: call.path ?? "" });
+    checkNumbers(call.retry, { method, path: call.path ?? "" });
     const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
     const pathOf = () => call.path ?? new URL(request.url).pathname;
@@ -139,7 +141,7 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   const reader = response.body?.getReader();
   if (!reader) return new Response(null, init);
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -151,13 +153,9 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
     }
     chunks.push(value);
   }
-  if (method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304) return new Response(null, init);
-  const body = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
-  if (chunks.length !== 1) {
-    let at = 0;
-    for (const chunk of chunks) (body.set(chunk, at), (at += chunk.byteLength));
-  }
-  return new Response(body as Uint8Array<ArrayBuffer>, init);
+  // a null-body status cannot be given a body, not even an empty one
+  const empty = method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304;
+  return new Response(empty ? null : new Blob(chunks), init);
 }
 
 function redirected(response: Response, method: string, path: string, url: string): RedirectError {
