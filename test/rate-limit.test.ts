@@ -1,7 +1,7 @@
 // The opt-in client-side limiter: the exact Sequence setting (1,500 a minute) on a fake clock, then
 // bulk work through the public API against a server that enforces a (scaled-down) limit with 429s.
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { createRateLimiter, createSequenceClient, RateLimitError, sequenceRateLimit } from "vendor-api-clients";
+import { createRateLimiter, createSequenceClient, RateLimitError, sequenceRateLimit, ValidationError, type RateLimitOptions } from "vendor-api-clients";
 import { startFaultServer, type FaultServer } from "./helpers/fault-server.js";
 
 /** The most grants inside any closed window of `windowMs`. */
@@ -88,10 +88,66 @@ describe("rate-limit", () => {
     expect(times.filter((t) => t === 2_000)).toHaveLength(5);
   });
 
-  test("rate-limit: rejects settings it cannot honour", () => {
-    expect(() => createRateLimiter({ limit: 1 })).toThrow(RangeError);
-    expect(() => createRateLimiter({ limit: 10, burst: 10 })).toThrow(RangeError);
-    expect(() => createRateLimiter({ limit: 10, intervalMs: 0 })).toThrow(RangeError);
+  test("rate-limit: rejects settings it cannot honour with a ValidationError naming the option", () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ limit: 1 }, "limit"],
+      [{ limit: 2.5 }, "limit"],
+      [{ limit: Infinity }, "limit"],
+      [{ limit: "10" }, "limit"],
+      [{ limit: 10, burst: 10 }, "burst"],
+      [{ limit: 10, burst: 0 }, "burst"],
+      [{ limit: 10, burst: NaN }, "burst"],
+      [{ limit: 10, intervalMs: 0 }, "intervalMs"],
+      [{ limit: 10, intervalMs: Infinity }, "intervalMs"],
+      [{ limit: 10, intervalMs: NaN }, "intervalMs"],
+      [{ limit: 10, intervalMs: "1000" }, "intervalMs"],
+    ];
+    for (const [options, param] of cases) {
+      let error: unknown;
+      try {
+        createRateLimiter(options as unknown as RateLimitOptions);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(options)).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).param).toBe(param);
+      expect((error as Error).message).toContain(param);
+    }
+  });
+
+  test("rate-limit: once its last waiter is aborted no timer keeps the process alive", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const limiter = createRateLimiter({ limit: 2, intervalMs: 10_000, burst: 1 });
+    expect(limiter.acquire()).toBeUndefined();
+    const before = timers();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    expect(timers()).toBe(before + 1);
+    controller.abort(new Error("stop"));
+    await expect(waiting).rejects.toThrow("stop");
+    expect(timers()).toBe(before);
+  });
+
+  test("rate-limit: aborting 100,000 waiters that share one signal is fast and adds one listener", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => void warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const limiter = createRateLimiter({ limit: 2, intervalMs: 10_000, burst: 1 });
+      limiter.acquire();
+      const controller = new AbortController();
+      const waits = Array.from({ length: 100_000 }, () => limiter.acquire(controller.signal));
+      const started = performance.now();
+      controller.abort(new Error("stop"));
+      const results = await Promise.allSettled(waits);
+      const elapsed = performance.now() - started;
+      expect(results.every((r) => r.status === "rejected")).toBe(true);
+      expect(elapsed).toBeLessThan(1_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   // The server allows 30 requests a second (Sequence's 1,500 a minute, scaled down 60×). The client
