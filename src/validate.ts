@@ -6,8 +6,9 @@ export const MAX_ID_LENGTH = 256;
 /** Longest cursor accepted from a caller. */
 export const MAX_CURSOR_LENGTH = 4096;
 
-// Characters that would end or re-route a path segment if a server or proxy decoded the id, and controls.
-const ROUTE = /[/\\?#\u0000-\u001f\u007f-\u009f]|^\s*\.\.?\s*$/;
+// Characters that would end or re-route a path segment if a server or proxy decoded the id, and controls;
+// "." and ".." also with stray "%" around them, as a decoder that drops invalid sequences sees them.
+const ROUTE = /[/\\?#\u0000-\u001f\u007f-\u009f]|^[\s%]*\.[\s%]*\.?[\s%]*$/;
 // Plain ids (UUIDs and the like) need none of the checks below.
 const PLAIN = /^[\w-]+$/;
 
@@ -43,21 +44,19 @@ export function isWellFormed(text: string): boolean {
  */
 export function checkId(id: unknown, param: string, where: Where): string {
   let ok = typeof id === "string" && id !== "" && id.length <= MAX_ID_LENGTH && isWellFormed(id);
-  // the id as given, and as up to three rounds of percent-decoding would see it
-  for (let view = id as string, round = 0; ok && round < 4 && !PLAIN.test(view); round++) {
-    ok = !ROUTE.test(view) && !ROUTE.test(view.normalize("NFKC"));
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(view);
-    } catch {
-      break; // not valid percent-encoding: it is sent, encoded, as the literal text it is
+  // The id as given and as every depth of decoding sees it: each round decodes each run of valid
+  // %XX (even beside a stray "%", which ROUTE also reads as a decoder that drops it would), until
+  // nothing changes. A round that changes the view shortens it, so at most 128 rounds run.
+  try {
+    for (let view = id as string, last; ok && view !== last && !PLAIN.test(view); last = view, view = view.replace(/(%[\da-f]{2})+/gi, decodeURIComponent)) {
+      ok = !ROUTE.test(view.normalize("NFKC")); // NFKC keeps every character ROUTE looks for
     }
-    if (decoded === view) break;
-    view = decoded;
+  } catch {
+    ok = false; // a %XX run that is not UTF-8 (such as an overlong "/"): decoders disagree on it
   }
   if (!ok) {
     fail(
-      `must be a non-empty string of at most ${MAX_ID_LENGTH} characters of valid unicode, without "/", "\\", "?", "#" or control characters, and not "." or ".." (also percent-encoded)`,
+      `must be a non-empty string of at most ${MAX_ID_LENGTH} characters of valid unicode, without "/", "\\", "?", "#" or control characters, and not "." or "..", also once decoded`,
       param,
       where,
     );

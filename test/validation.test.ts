@@ -112,8 +112,33 @@ describe("validation: ids", () => {
     }
   });
 
+  it("validation: ids are decoded to a fixed point, even beside stray \"%\", and refused if any depth could re-route", async () => {
+    const refused = [
+      "%2F%",
+      "%2e%2e%",
+      "..%2f%zz",
+      "%00%",
+      "%2525252F",
+      "%2525252e%2525252e",
+      `${"%25".repeat(20)}2F`,
+      "a%zz%2Fb",
+      "%%2F",
+      "%EF%BC%8F", // "／" as UTF-8
+      "%EF%BC%BC", // "＼"
+      "%C0%AF", // an overlong "/": not UTF-8, and decoders disagree on it
+      "%E2%80%A5%", // "‥"
+    ];
+    for (const id of refused) {
+      expect(await outcome(() => sequence.users.get(id)), id).toBe("refused");
+      const error = await sequence.users.delete(id).catch((e: unknown) => e);
+      expect(error, id).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).param).toBe("id");
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("validation: ordinary ids, unicode and the longest allowed, are sent encoded", async () => {
-    const accepted = ["7b1f28b9-a4ad-450b-a0ea-fd647d5109b2", "a.b", "...", ".a", "jürgen", "用户", "😀", "a b", "a+b&c=d", "%41", "100%", "x".repeat(256)];
+    const accepted = ["7b1f28b9-a4ad-450b-a0ea-fd647d5109b2", "acs_user9", "user-123", "a.b", "...", ".a", "jürgen", "用户", "😀", "a b", "a+b&c=d", "%41", "100%", "a%zz", "%", "50%%", "%25", "%E2%82%AC", "x".repeat(256)];
     for (const id of accepted) {
       expect(await outcome(() => sequence.users.get(id)), id).toBe("sent");
       expect(server.requests[0]?.url).toBe(`/users/${encodeURIComponent(id)}`);
