@@ -196,6 +196,37 @@ describe("pagination", () => {
     expect(list.pagination?.after).toBe("c2");
   });
 
+  it("pagination: the same id on two pages is yielded twice, as the server sent it (no dedupe)", async () => {
+    server.handle(
+      pages({
+        "": { ids: ["a", "b"], pagination: { after: "c1" } },
+        c1: { ids: ["b", "c"], pagination: { after: null } },
+      }),
+    );
+    expect((await sequence.users.list().toArray()).map((u) => u.id)).toEqual(["a", "b", "b", "c"]);
+  });
+
+  it("pagination: a listing that never ends, with a fresh cursor on every page, stops only at maxPages", async () => {
+    // no default page cap: each page names a new cursor, so the repeated-cursor check never fires
+    server.handle((req, res) => {
+      const n = Number(req.query.get("after") ?? "0");
+      json(res, 200, { items: [user(`u${n}`)], pagination: { after: String(n + 1) } });
+    });
+    const list = sequence.users.list({}, { maxPages: 25 });
+    expect(await list.toArray()).toHaveLength(25);
+    expect(server.requests).toHaveLength(25);
+    expect(list.pagination?.after).toBe("25");
+  });
+
+  it("pagination: a server cursor of 1 MB stops the listing with PaginationError and is never sent back", async () => {
+    const huge = "x".repeat(1_000_000);
+    server.handle(pages({ "": { ids: ["a"], pagination: { after: huge } } }));
+    const error = await sequence.users.list().toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaginationError);
+    expect((error as Error).message).not.toContain("xxxx");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("pagination: toArray({ max }) stops requesting pages once it has max items", async () => {
     server.handle(pages(threePages));
     const items = await sequence.users.list({ limit: 2 }).toArray({ max: 3 });

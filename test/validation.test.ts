@@ -2,7 +2,7 @@
 // are encoded (never concatenated), limit follows the spec, and Seam bodies are exactly one shape.
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSeamClient, createSequenceClient, ValidationError, type SeamClient, type SequenceClient } from "vendor-api-clients";
+import { createSeamClient, createSequenceClient, MalformedResponseError, ValidationError, type SeamClient, type SequenceClient } from "vendor-api-clients";
 import { json, startServer, user, type FakeServer } from "./helpers/server.js";
 
 let server: FakeServer;
@@ -208,5 +208,26 @@ describe("validation: seam body", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("seam client: the 200 body of acs.users.delete", () => {
+  it("seam client: { ok: false } on a 200 resolves as the server sent it; a body without a boolean ok is MalformedResponseError", async () => {
+    const bodies: unknown[] = [{ ok: false }, { ok: "false" }, {}];
+    const other = await startServer();
+    try {
+      const client = createSeamClient({ apiKey: "seam_k", endpoint: other.url, maxRetries: 0 });
+      const results = [];
+      for (let i = 0; i < bodies.length; i++) {
+        other.handle((_req, res) => json(res, 200, bodies[i]));
+        results.push(await client.acs.users.delete({ acs_user_id: "u1" }).catch((e: unknown) => e));
+      }
+      expect(results[0]).toEqual({ ok: false });
+      expect(results[1]).toBeInstanceOf(MalformedResponseError);
+      expect(results[2]).toBeInstanceOf(MalformedResponseError);
+      expect(other.requests).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
   });
 });
