@@ -447,6 +447,9 @@ describe("testing fake: body and protocol faults", () => {
     expect(short.items).toHaveLength(3);
     const next = (await (await get(`/users?limit=6&after=${encodeURIComponent(short.pagination.after)}`)).json()) as any;
     expect(next.items[0].id).toBe(fake.sequence.users()[3]!.id);
+    fake.failNext(1, { omitNullCursors: true });
+    const whole = (await (await get("/users?limit=100")).json()) as any;
+    expect(Object.keys(whole.pagination)).toEqual(["totalResultSize"]);
   });
 
   it("testing fake: echoHeaders sends the request headers back, but the request log stays redacted", async () => {

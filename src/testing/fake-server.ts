@@ -206,6 +206,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       if (fault?.shortPage) query.set("limit", String(Math.ceil(Number(query.get("limit") ?? options.defaultPageSize ?? 20) / 2)));
       reply = sequenceApi.handle({ method, path, query, headers: req.headers });
       if (fault?.loopCursor) reply = loopCursor(reply, url.searchParams.get("after"));
+      if (fault?.omitNullCursors) reply = omitNullCursors(reply);
     } else if (api === "seam") {
       reply = seamApi.handle({ method, path, query: url.searchParams, headers: req.headers, body, invalidJson });
     } else {
@@ -293,6 +294,14 @@ function loopCursor(reply: Reply, after: string | null): Reply {
   const body = reply.body as { pagination?: { after: string | null } } | undefined;
   if (reply.status !== 200 || !body?.pagination) return reply;
   return { ...reply, body: { ...body, pagination: { ...body.pagination, after: after ?? encodeCursor(0, "after") } } };
+}
+
+/** A listing without its null cursors, as some gateways send it. */
+function omitNullCursors(reply: Reply): Reply {
+  const body = reply.body as { pagination?: Record<string, unknown> } | undefined;
+  if (reply.status !== 200 || !body?.pagination) return reply;
+  const pagination = Object.fromEntries(Object.entries(body.pagination).filter(([, value]) => value !== null));
+  return { ...reply, body: { ...body, pagination } };
 }
 
 function faultReply(fault: FakeFault, status: number): Reply {

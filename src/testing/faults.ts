@@ -25,6 +25,8 @@ export interface FakeFault {
   loopCursor?: boolean;
   /** A Sequence listing with half the requested `limit`, and a cursor right after those items. */
   shortPage?: boolean;
+  /** A Sequence listing with `after`/`before` left out instead of null at the ends of the list. */
+  omitNullCursors?: boolean;
   /** A hostile server: every request header (credentials too) copied into the body and `x-echo`. */
   echoHeaders?: boolean;
   /** Answer `status` (default 307) with a Location on this origin (e.g. `http://127.0.0.2:8080`), same path and query. */
@@ -59,7 +61,7 @@ export function replacesAnswer(fault: FakeFault): boolean {
 /** Faults that change how (or which) API answer is sent. */
 export function altersAnswer(fault: FakeFault): boolean {
   return Boolean(
-    fault.slowBodyMs !== undefined || fault.cutBody || fault.truncated || fault.loopCursor || fault.shortPage || fault.echoRequestIdFrom,
+    fault.slowBodyMs !== undefined || fault.cutBody || fault.truncated || fault.loopCursor || fault.shortPage || fault.omitNullCursors || fault.echoRequestIdFrom,
   );
 }
 
