@@ -4,7 +4,8 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSeamClient, createSequenceClient, type RetryEvent, type SeamClientOptions } from "vendor-api-clients";
-import { startFaultServer, type Fault, type FaultServer } from "./helpers/fault-server.js";
+import type { FakeFault, FakeServer } from "vendor-api-clients/testing";
+import { script, startFake } from "./helpers/fake.js";
 
 const clientId = "sentinel-client-id";
 const clientSecret = "S3NT1NEL-client-secret-☃-7f3a9c";
@@ -40,10 +41,10 @@ async function failure(call: () => Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail");
 }
 
-let server: FaultServer;
+let server: FakeServer;
 const log: RetryEvent[] = [];
 beforeAll(async () => {
-  server = await startFaultServer({ users: 30 });
+  server = await startFake({ users: 30, credentials: { sequence: { clientId, clientSecret }, seam } });
 });
 afterAll(() => server.close());
 
@@ -54,23 +55,23 @@ const transport = {
 };
 
 // Each case scripts faults, then makes a call that must fail.
-type Case = [name: string, faults: Fault[], call: "get" | "delete" | "list" | "badId" | "badLimit" | "abort"];
+type Case = [name: string, faults: FakeFault[], call: "get" | "delete" | "list" | "badId" | "badLimit" | "abort"];
 const cases: Case[] = [
-  ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }], "get"],
+  ["401 echoing the headers", [{ echoHeaders: true, status: 401 }], "get"],
   ["404", [], "badId"],
-  ["404 echoing the headers", [{ kind: "echoHeaders", status: 404 }], "delete"],
-  ["429 with a long Retry-After", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }], "get"],
-  ["5xx exhausted", [{ kind: "echoHeaders", status: 503 }, { kind: "status", status: 500 }, { kind: "echoHeaders", status: 502 }], "get"],
-  ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }], "get"],
-  ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }], "get"],
+  ["404 echoing the headers", [{ echoHeaders: true, status: 404 }], "delete"],
+  ["429 with a long Retry-After", [{ echoHeaders: true, status: 429, retryAfter: 120 }], "get"],
+  ["5xx exhausted", [{ echoHeaders: true, status: 503 }, { status: 500 }, { echoHeaders: true, status: 502 }], "get"],
+  ["connection reset", [{ reset: true }, { reset: true }, { reset: true }], "get"],
+  ["timeout", [{ hang: true }, { hang: true }, { hang: true }], "get"],
   // a body that stalls or breaks off is retried like a lost connection: fault every attempt
-  ["slow body", [{ kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }], "get"],
-  ["abort", [{ kind: "hang" }], "abort"],
-  ["truncated JSON", [{ kind: "truncated" }], "get"],
-  ["body cut off", [{ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" }], "get"],
-  ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }], "get"],
-  ["wrong content-type", [{ kind: "wrongContentType" }], "list"],
-  ["looping cursor", [{ kind: "loopCursor" }, { kind: "loopCursor" }], "list"],
+  ["slow body", [{ slowBodyMs: 2_000 }, { slowBodyMs: 2_000 }, { slowBodyMs: 2_000 }], "get"],
+  ["abort", [{ hang: true }], "abort"],
+  ["truncated JSON", [{ truncated: true }], "get"],
+  ["body cut off", [{ cutBody: true }, { cutBody: true }, { cutBody: true }], "get"],
+  ["2xx echoing the headers (malformed)", [{ echoHeaders: true, status: 200 }], "get"],
+  ["wrong content-type", [{ malformed: true }], "list"],
+  ["looping cursor", [{ loopCursor: true }, { loopCursor: true }], "list"],
   ["validation: id", [], "badId"],
   ["validation: limit", [], "badLimit"],
 ];
@@ -79,7 +80,7 @@ describe("secrets: Sequence", () => {
   const sequence = () => createSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
 
   test.each(cases)("secrets: %s leaks no credential", async (_name, faults, call) => {
-    server.script(...faults);
+    script(server, ...faults);
     const client = sequence();
     const error = await failure(() =>
       call === "get"
@@ -123,22 +124,22 @@ describe("secrets: Seam", () => {
     ["consoleSessionToken", { consoleSessionToken: seam.consoleSessionToken, workspaceId: seam.workspaceId }],
     ["clientSessionToken", { clientSessionToken: seam.clientSessionToken }],
   ];
-  const body = { acs_user_id: "6f1e8f4c-2f7a-4d0b-9a53-0c6d3c1f2b11" };
-  const faults: [string, Fault[]][] = [
-    ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }]],
-    ["429 echoing the headers", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }]],
-    ["5xx exhausted", [{ kind: "echoHeaders", status: 500 }, { kind: "echoHeaders", status: 502 }, { kind: "echoHeaders", status: 503 }]],
-    ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }]],
-    ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }]],
-    ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }]],
-    ["truncated JSON", [{ kind: "truncated" }]],
+  const body = () => ({ acs_user_id: server.seam.acsUsers()[0]!.acs_user_id });
+  const faults: [string, FakeFault[]][] = [
+    ["401 echoing the headers", [{ echoHeaders: true, status: 401 }]],
+    ["429 echoing the headers", [{ echoHeaders: true, status: 429, retryAfter: 120 }]],
+    ["5xx exhausted", [{ echoHeaders: true, status: 500 }, { echoHeaders: true, status: 502 }, { echoHeaders: true, status: 503 }]],
+    ["connection reset", [{ reset: true }, { reset: true }, { reset: true }]],
+    ["timeout", [{ hang: true }, { hang: true }, { hang: true }]],
+    ["2xx echoing the headers (malformed)", [{ echoHeaders: true, status: 200 }]],
+    ["truncated JSON", [{ truncated: true }]],
   ];
 
   describe.each(kinds)("secrets: Seam %s", (_kind, credentials) => {
     test.each(faults)("secrets: %s leaks no credential", async (_name, scripted) => {
-      server.script(...scripted);
+      script(server, ...scripted);
       const client = createSeamClient({ ...credentials, endpoint: server.url, ...transport } as SeamClientOptions);
-      const error = await failure(() => client.acs.users.delete(body));
+      const error = await failure(() => client.acs.users.delete(body()));
       expect(error).toBeInstanceOf(Error);
       expectNoSecret(error);
     });
