@@ -388,6 +388,20 @@ describe("testing fake: faults", () => {
     }
   });
 
+  it("testing fake: faultFor picks a fault for requests no scripted fault matched", async () => {
+    const picky = await startFakeServer({ users: 2, faultFor: (r) => (r.query.limit === "1" ? { status: 503 } : undefined) });
+    try {
+      picky.failNext(1, { status: 500 });
+      const auth = { authorization: basic(picky.credentials.sequence.clientId, picky.credentials.sequence.clientSecret) };
+      const statuses: number[] = [];
+      for (const limit of [1, 1, 2]) statuses.push((await fetch(`${picky.url}/users?limit=${limit}`, { headers: auth })).status);
+      expect(statuses).toEqual([500, 503, 200]);
+      expect(picky.requests.map((r) => r.fault)).toEqual([true, true, false]);
+    } finally {
+      await picky.close();
+    }
+  });
+
   it("testing fake: delayMs holds the answer back", async () => {
     fake.failNext(1, { delayMs: 150 });
     const started = performance.now();

@@ -33,6 +33,11 @@ export interface FakeServerOptions {
    * `windowMs`, like Sequence's 1,500 requests a minute per key. Default: no limit.
    */
   sequenceRateLimit?: { limit: number; windowMs: number };
+  /**
+   * Picks a fault for a request that no `failNext` fault matched (e.g. random faults in a soak test);
+   * return undefined to answer normally. Default: none.
+   */
+  faultFor?: (request: Readonly<FakeRequest>) => FakeFault | undefined;
   /** Added before every answer, to mimic network latency. Default 0. */
   latencyMs?: number;
   /** Answer CORS preflights and add CORS headers, for browser tests. Default true. */
@@ -166,7 +171,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     res.setHeader("x-request-id", requestId);
     if (api === "seam") res.setHeader("seam-request-id", requestId);
 
-    const fault = faults.take(method, path);
+    const fault = faults.take(method, path) ?? options.faultFor?.(entry);
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
     if (delay > 0) await sleep(delay);
     if (fault && (replacesAnswer(fault) || altersAnswer(fault))) entry.fault = true;
