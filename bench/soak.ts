@@ -7,7 +7,7 @@
 //   npx tsx bench/soak.ts [--seed 42] [--users 20000] [--rounds 5] [--rate 0.1] [--without "looping cursor,..."] [--prefetch]
 import { parseArgs } from "node:util";
 import { ApiError, createSequenceClient, type SequenceUser } from "vendor-api-clients";
-import { startFaultServer, type Fault } from "../test/helpers/fault-server.js";
+import { startFakeServer, type FakeFault } from "vendor-api-clients/testing";
 
 const { values } = parseArgs({
   options: {
@@ -39,32 +39,33 @@ function random(s: number): () => number {
   };
 }
 
-// What each kind does is described in test/helpers/fault-server.ts. Three are not retried by design:
+// What each kind does is described in src/testing/faults.ts. Three are not retried by design:
 // a complete 2xx that is not what the spec promises (truncated JSON, HTML), and a cursor that loops.
-const allFaults: [label: string, fault: Fault][] = [
-  ["reset", { kind: "reset" }],
-  ["hang (timeout)", { kind: "hang" }],
-  ["slow body (in time)", { kind: "slowBody", ms: 50 }],
-  ["429", { kind: "status", status: 429 }],
-  ["429 Retry-After: 0", { kind: "status", status: 429, retryAfter: 0 }],
-  ["500", { kind: "status", status: 500 }],
-  ["502", { kind: "status", status: 502 }],
-  ["503", { kind: "status", status: 503 }],
-  ["504", { kind: "status", status: 504 }],
-  ["short page", { kind: "shortPage" }],
-  ["truncated JSON", { kind: "truncated" }],
-  ["body cut off", { kind: "cutBody" }],
-  ["wrong content-type", { kind: "wrongContentType" }],
-  ["looping cursor", { kind: "loopCursor" }],
+const allFaults: [label: string, fault: FakeFault][] = [
+  ["reset", { reset: true }],
+  ["hang (timeout)", { hang: true }],
+  ["slow body (in time)", { slowBodyMs: 50 }],
+  ["429", { status: 429 }],
+  ["429 Retry-After: 0", { status: 429, retryAfter: 0 }],
+  ["500", { status: 500 }],
+  ["502", { status: 502 }],
+  ["503", { status: 503 }],
+  ["504", { status: 504 }],
+  ["short page", { shortPage: true }],
+  ["truncated JSON", { truncated: true }],
+  ["body cut off", { cutBody: true }],
+  ["wrong content-type", { malformed: true }],
+  ["looping cursor", { loopCursor: true }],
 ];
 const without = new Set(values.without.split(",").map((s) => s.trim()).filter(Boolean));
 const menu = allFaults.filter(([label]) => !without.has(label));
 
 const next = random(seed);
 const injected = new Map<string, number>();
-const server = await startFaultServer({
+const server = await startFakeServer({
   users: userCount,
-  pick: () => {
+  acsUsers: 0,
+  faultFor: () => {
     if (next() >= rate) return undefined;
     const [label, fault] = menu[Math.floor(next() * menu.length)]!;
     injected.set(label, (injected.get(label) ?? 0) + 1);
@@ -75,9 +76,7 @@ const server = await startFaultServer({
 let retries = 0;
 const surfaced = new Map<string, number>();
 const client = createSequenceClient({
-  clientId: "soak",
-  clientSecret: "soak-secret",
-  baseUrl: server.url,
+  ...server.sequenceClientOptions,
   // Scaled down so the run takes seconds: 250 ms per attempt, backoff 20 ms doubling to 200 ms.
   timeoutMs: 250,
   retry: { baseDelayMs: 20, maxDelayMs: 200, random: random(seed + 1) },
@@ -116,7 +115,7 @@ for (let round = 0; round < rounds; round++) {
       if (++resumes > 1_000) throw new Error("soak: over 1,000 resumes, giving up");
     }
   }
-  lost += server.users.filter((u) => !seen.has(u.id)).length;
+  lost += server.sequence.users().filter((u) => !seen.has(u.id)).length;
 }
 const ms = performance.now() - start;
 await server.close();

@@ -14,20 +14,21 @@ import {
   TimeoutError,
   type SequenceClientOptions,
 } from "vendor-api-clients";
-import { startFaultServer, type FaultServer, type FaultServerOptions } from "./helpers/fault-server.js";
+import type { FakeServer } from "vendor-api-clients/testing";
+import { script, startFake } from "./helpers/fake.js";
 
 // Small delays so the file runs in seconds; jitter off so elapsed times are predictable.
 const fast = { retry: { baseDelayMs: 40, maxDelayMs: 160, jitter: 0 }, timeoutMs: 2_000 } satisfies SequenceClientOptions;
 
-let server: FaultServer | undefined;
+let server: FakeServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
 
-async function setup(options: FaultServerOptions = {}, client: SequenceClientOptions = {}) {
-  server = await startFaultServer({ users: 5, ...options });
-  const sequence = createSequenceClient({ clientId: "id", clientSecret: "secret", baseUrl: server.url, ...fast, ...client });
+async function setup(options: Parameters<typeof startFake>[0] = {}, client: SequenceClientOptions = {}) {
+  server = await startFake({ users: 5, ...options });
+  const sequence = createSequenceClient({ ...server.sequenceClientOptions, ...fast, ...client });
   return { server, sequence };
 }
 
@@ -43,12 +44,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unkn
 }
 
 const ids = (items: { id: string }[]) => items.map((u) => u.id);
-const expectedIds = (server: FaultServer) => server.users.map((u) => u.id);
+const expectedIds = (server: FakeServer) => server.sequence.users().map((u) => u.id);
+/** The fake's `after` cursor for the page ending at the n-th user (its cursors hold a 1-based position). */
+const afterCursor = (n: number) => Buffer.from(`${n}#ASC`).toString("base64");
 
 describe("faults: connection errors", () => {
   test("faults: a reset connection is retried and the call succeeds", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "reset" });
+    script(server, { reset: true });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(2);
@@ -58,7 +61,7 @@ describe("faults: connection errors", () => {
 
   test("faults: resets on every attempt give a ConnectionError after 1 + 2 attempts", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "reset" }, { kind: "reset" }, { kind: "reset" });
+    script(server, { reset: true }, { reset: true }, { reset: true });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(ConnectionError);
     expect(r.error).not.toBeInstanceOf(TimeoutError);
@@ -71,7 +74,7 @@ describe("faults: connection errors", () => {
 
   test("faults: maxRetries 0 per call sends exactly one request", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "reset" });
+    script(server, { reset: true });
     const r = await timed(() => sequence.users.get("user-000001", { maxRetries: 0 }));
     expect(r.error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
@@ -81,7 +84,7 @@ describe("faults: connection errors", () => {
 describe("faults: timeouts", () => {
   test("faults: a hanging server times out per attempt, then is retried", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 200 });
-    server.script({ kind: "hang" });
+    script(server, { hang: true });
     const r = await timed(() => sequence.users.get("user-000002"));
     expect(r.value?.id).toBe("user-000002");
     expect(server.requests).toHaveLength(2);
@@ -91,7 +94,7 @@ describe("faults: timeouts", () => {
 
   test("faults: hanging on every attempt ends in a TimeoutError after 3 attempts", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 150 });
-    server.script({ kind: "hang" }, { kind: "hang" }, { kind: "hang" });
+    script(server, { hang: true }, { hang: true }, { hang: true });
     const r = await timed(() => sequence.users.get("user-000002"));
     expect(r.error).toBeInstanceOf(TimeoutError);
     expect((r.error as Error).message).toBe("GET /users/user-000002 timed out after 150 ms");
@@ -103,7 +106,7 @@ describe("faults: timeouts", () => {
 
   test("faults: the overall deadline stops retries", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 200, deadlineMs: 300 });
-    server.script({ kind: "hang" }, { kind: "hang" }, { kind: "hang" });
+    script(server, { hang: true }, { hang: true }, { hang: true });
     const r = await timed(() => sequence.users.get("user-000002"));
     expect(r.error).toBeInstanceOf(TimeoutError);
     expect((r.error as Error).message).toBe("GET /users/user-000002 ran past its 300 ms deadline");
@@ -115,7 +118,7 @@ describe("faults: timeouts", () => {
 
   test("faults: a slow body that ends within the timeout is fine", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 1_000 });
-    server.script({ kind: "slowBody", ms: 150 });
+    script(server, { slowBodyMs: 150 });
     const r = await timed(() => sequence.users.get("user-000003"));
     expect(r.value?.id).toBe("user-000003");
     expect(server.requests).toHaveLength(1);
@@ -125,7 +128,7 @@ describe("faults: timeouts", () => {
 
   test("faults: a body slower than the per-attempt timeout fails with TimeoutError, not a hang", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 200, maxRetries: 0 });
-    server.script({ kind: "slowBody", ms: 5_000 });
+    script(server, { slowBodyMs: 5_000 });
     const r = await timed(() => sequence.users.get("user-000003"));
     expect(r.error).toBeInstanceOf(TimeoutError);
     expect(server.requests).toHaveLength(1);
@@ -137,7 +140,7 @@ describe("faults: timeouts", () => {
 describe("faults: malformed responses", () => {
   test("faults: truncated JSON on a 2xx is a MalformedResponseError with status and snippet, not retried", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "truncated" });
+    script(server, { truncated: true });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(MalformedResponseError);
     const error = r.error as MalformedResponseError;
@@ -148,7 +151,7 @@ describe("faults: malformed responses", () => {
 
   test("faults: a body that breaks off (no retries left) is a ConnectionError, never a crash or a success", async () => {
     const { server, sequence } = await setup({}, { maxRetries: 0 });
-    server.script({ kind: "cutBody" });
+    script(server, { cutBody: true });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
@@ -156,7 +159,7 @@ describe("faults: malformed responses", () => {
 
   test("faults: an HTML body with the wrong content-type is a MalformedResponseError", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "wrongContentType" });
+    script(server, { malformed: true });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(MalformedResponseError);
     expect((r.error as MalformedResponseError).status).toBe(200);
@@ -168,7 +171,7 @@ describe("faults: malformed responses", () => {
 describe("faults: rate limits and server errors", () => {
   test("faults: 429 without Retry-After is retried after the backoff", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 429 });
+    script(server, { status: 429 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(2);
@@ -178,7 +181,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: 429 with Retry-After: 0 retries at once", async () => {
     const { server, sequence } = await setup({}, { retry: { baseDelayMs: 5_000 } });
-    server.script({ kind: "status", status: 429, retryAfter: 0 });
+    script(server, { status: 429, retryAfter: 0 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(2);
@@ -187,11 +190,11 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: 429 with Retry-After in seconds waits that long", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 429, retryAfter: 1 });
+    script(server, { status: 429, retryAfter: 1 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(2);
-    const gap = server.requests[1]!.at - server.requests[0]!.at;
+    const gap = server.requests[1]!.time.getTime() - server.requests[0]!.time.getTime();
     expect(gap).toBeGreaterThanOrEqual(950);
     expect(r.ms).toBeLessThan(3_000);
   });
@@ -199,7 +202,7 @@ describe("faults: rate limits and server errors", () => {
   test("faults: 429 with Retry-After as an HTTP date waits until then", async () => {
     const { server, sequence } = await setup();
     // HTTP dates have whole seconds: 2 s ahead means a wait of 1–2 s
-    server.script({ kind: "status", status: 429, retryAfter: new Date(Date.now() + 2_000).toUTCString() });
+    script(server, { status: 429, retryAfter: new Date(Date.now() + 2_000).toUTCString() });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(2);
@@ -209,7 +212,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: Retry-After over 60 s fails fast with RateLimitError.retryAfter", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 429, retryAfter: 120 });
+    script(server, { status: 429, retryAfter: 120 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(RateLimitError);
     expect((r.error as RateLimitError).retryAfter).toBe(120);
@@ -220,7 +223,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: a Retry-After date beyond 60 s fails fast too", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 429, retryAfter: new Date(Date.now() + 300_000).toUTCString() });
+    script(server, { status: 429, retryAfter: new Date(Date.now() + 300_000).toUTCString() });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(RateLimitError);
     expect((r.error as RateLimitError).retryAfter).toBeGreaterThan(290);
@@ -230,7 +233,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: a Retry-After longer than the time left before the deadline fails fast", async () => {
     const { server, sequence } = await setup({}, { deadlineMs: 500 });
-    server.script({ kind: "status", status: 503, retryAfter: 5 });
+    script(server, { status: 503, retryAfter: 5 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
@@ -239,7 +242,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: a burst of two 503s is ridden out", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 503 }, { kind: "status", status: 502 });
+    script(server, { status: 503 }, { status: 502 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.value?.id).toBe("user-000001");
     expect(server.requests).toHaveLength(3);
@@ -249,7 +252,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: three 5xx in a row surface as InternalServerError after 3 requests", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 500 }, { kind: "status", status: 503 }, { kind: "status", status: 504 });
+    script(server, { status: 500 }, { status: 503 }, { status: 504 });
     const r = await timed(() => sequence.users.get("user-000001"));
     expect(r.error).toBeInstanceOf(InternalServerError);
     expect((r.error as InternalServerError).status).toBe(504);
@@ -265,7 +268,7 @@ describe("faults: rate limits and server errors", () => {
 
   test("faults: DELETE is idempotent and retried on 503", async () => {
     const { server, sequence } = await setup();
-    server.script({ kind: "status", status: 503 });
+    script(server, { status: 503 });
     const r = await timed(() => sequence.users.delete("user-000004"));
     expect(r.value?.state).toBe("deleted");
     expect(server.requests.map((q) => q.method)).toEqual(["DELETE", "DELETE"]);
@@ -273,37 +276,38 @@ describe("faults: rate limits and server errors", () => {
 });
 
 describe("faults: Seam POST /acs/users/delete", () => {
-  const acsUserId = "6f1e8f4c-2f7a-4d0b-9a53-0c6d3c1f2b11";
-  const seamFor = (server: FaultServer) =>
-    createSeamClient({ apiKey: "seam_test_key_123456", endpoint: server.url, ...fast });
+  const acsUser = (server: FakeServer) => server.seam.acsUsers()[0]!;
+  const seamFor = (server: FakeServer) => createSeamClient({ ...server.seamClientOptions("apiKey"), ...fast });
 
   test("faults: delete by acs_user_id is retried on 503 and the body is replayed unchanged", async () => {
-    server = await startFaultServer();
-    server.script({ kind: "status", status: 503 });
+    server = await startFake();
+    const acsUserId = acsUser(server).acs_user_id;
+    script(server, { status: 503 });
     const r = await timed(() => seamFor(server!).acs.users.delete({ acs_user_id: acsUserId }));
     expect(r.value).toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
-    expect(server.requests.map((q) => JSON.parse(q.body))).toEqual([{ acs_user_id: acsUserId }, { acs_user_id: acsUserId }]);
+    expect(server.requests.map((q) => q.body)).toEqual([{ acs_user_id: acsUserId }, { acs_user_id: acsUserId }]);
   });
 
   test("faults: delete by user_identity_id + acs_system_id is not replayed (the pair is resolved per request)", async () => {
-    server = await startFaultServer();
-    server.script({ kind: "status", status: 503 });
-    const body = { user_identity_id: "586c225c-b05c-4af4-8679-9c8a46066cce", acs_system_id: "1c655fbd-ecd7-49fc-a57e-b6fb67bd8d64" };
+    server = await startFake();
+    script(server, { status: 503 });
+    const { user_identity_id, acs_system_id } = acsUser(server);
+    const body = { user_identity_id, acs_system_id };
     const r = await timed(() => seamFor(server!).acs.users.delete(body));
     expect(r.error).toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
     // the caller can still opt in
-    server.script({ kind: "status", status: 503 });
+    script(server, { status: 503 });
     const again = await timed(() => seamFor(server!).acs.users.delete(body, { idempotent: true }));
     expect(again.value).toEqual({ ok: true });
     expect(server.requests).toHaveLength(3);
   });
 
   test("faults: delete with idempotent: false is never replayed", async () => {
-    server = await startFaultServer();
-    server.script({ kind: "reset" });
-    const r = await timed(() => seamFor(server!).acs.users.delete({ acs_user_id: acsUserId }, { idempotent: false }));
+    server = await startFake();
+    script(server, { reset: true });
+    const r = await timed(() => seamFor(server!).acs.users.delete({ acs_user_id: acsUser(server!).acs_user_id }, { idempotent: false }));
     expect(r.error).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
   });
@@ -313,34 +317,34 @@ describe("faults: listings", () => {
   test("faults: a listing survives resets, 429s and 5xx with nothing lost or duplicated", async () => {
     const { server, sequence } = await setup({ users: 250 });
     // page 1 ok, page 2 reset then ok, page 3 429 then 503 then ok
-    server.script(
-      { kind: "delay", ms: 0 },
-      { kind: "reset" },
-      { kind: "delay", ms: 0 },
-      { kind: "status", status: 429 },
-      { kind: "status", status: 503 },
+    script(server, 
+      { delayMs: 0 },
+      { reset: true },
+      { delayMs: 0 },
+      { status: 429 },
+      { status: 503 },
     );
     const users = await sequence.users.list({ limit: 100 }).toArray();
     expect(ids(users)).toEqual(expectedIds(server));
     expect(new Set(ids(users)).size).toBe(250);
     // 3 pages + 3 retried requests
     expect(server.requests).toHaveLength(6);
-    expect(server.requests.map((q) => q.query.get("after"))).toEqual([null, "c2s", "c2s", "c5k", "c5k", "c5k"]);
+    expect(server.requests.map((q) => q.query.after)).toEqual([undefined, afterCursor(100), afterCursor(100), afterCursor(200), afterCursor(200), afterCursor(200)]);
   });
 
   test("faults: a page whose body breaks off or stalls is retried, nothing lost", async () => {
     const { server, sequence } = await setup({ users: 40 }, { timeoutMs: 200 });
-    server.script({ kind: "delay", ms: 0 }, { kind: "cutBody" }, { kind: "delay", ms: 0 }, { kind: "slowBody", ms: 2_000 });
+    script(server, { delayMs: 0 }, { cutBody: true }, { delayMs: 0 }, { slowBodyMs: 2_000 });
     const users = await sequence.users.list({ limit: 10 }).toArray();
     expect(ids(users)).toEqual(expectedIds(server));
     // 4 pages + 2 retried
     expect(server.requests).toHaveLength(6);
-    expect(server.requests.map((q) => q.query.get("after"))).toEqual([null, "ca", "ca", "ck", "ck", "cu"]);
+    expect(server.requests.map((q) => q.query.after)).toEqual([undefined, afterCursor(10), afterCursor(10), afterCursor(20), afterCursor(20), afterCursor(30)]);
   });
 
   test("faults: a looping cursor is a PaginationError, with no further request", async () => {
     const { server, sequence } = await setup({ users: 30 });
-    server.script({ kind: "delay", ms: 0 }, { kind: "loopCursor" });
+    script(server, { delayMs: 0 }, { loopCursor: true });
     const seen: string[] = [];
     const r = await timed(async () => {
       for await (const user of sequence.users.list({ limit: 10 })) seen.push(user.id);
@@ -352,7 +356,7 @@ describe("faults: listings", () => {
 
   test("faults: resuming from the saved cursor after a looping cursor neither duplicates nor skips", async () => {
     const { server, sequence } = await setup({ users: 30 });
-    server.script({ kind: "delay", ms: 0 }, { kind: "loopCursor" });
+    script(server, { delayMs: 0 }, { loopCursor: true });
     const seen: string[] = [];
     const first = sequence.users.list({ limit: 10 });
     await expect(
@@ -368,7 +372,7 @@ describe("faults: listings", () => {
 
   test("faults: a looping cursor on the first page is caught too", async () => {
     const { server, sequence } = await setup({ users: 30 });
-    server.script({ kind: "loopCursor" }, { kind: "loopCursor" });
+    script(server, { loopCursor: true }, { loopCursor: true });
     const r = await timed(() => sequence.users.list({ limit: 10 }).toArray());
     expect(r.error).toBeInstanceOf(PaginationError);
     expect(server.requests).toHaveLength(2);
@@ -376,7 +380,7 @@ describe("faults: listings", () => {
 
   test("faults: a short page with a cursor does not end the listing", async () => {
     const { server, sequence } = await setup({ users: 25 });
-    server.script({ kind: "shortPage" });
+    script(server, { shortPage: true });
     const users = await sequence.users.list({ limit: 10 }).toArray();
     expect(ids(users)).toEqual(expectedIds(server));
     // 5 + 10 + 10 items
@@ -391,7 +395,8 @@ describe("faults: listings", () => {
   });
 
   test("faults: an absent cursor stops the listing", async () => {
-    const { server, sequence } = await setup({ users: 20, omitNullCursors: true });
+    const { server, sequence } = await setup({ users: 20 });
+    script(server, { omitNullCursors: true }, { omitNullCursors: true });
     const users = await sequence.users.list({ limit: 10 }).toArray();
     expect(ids(users)).toEqual(expectedIds(server));
     expect(server.requests).toHaveLength(2);
@@ -406,7 +411,7 @@ describe("faults: listings", () => {
 
   test("faults: a malformed page fails the listing instead of skipping it", async () => {
     const { server, sequence } = await setup({ users: 30 });
-    server.script({ kind: "delay", ms: 0 }, { kind: "truncated" });
+    script(server, { delayMs: 0 }, { truncated: true });
     const seen: string[] = [];
     const r = await timed(async () => {
       for await (const user of sequence.users.list({ limit: 10 })) seen.push(user.id);
@@ -420,7 +425,7 @@ describe("faults: listings", () => {
 describe("faults: abort", () => {
   test("faults: aborting a hanging call rejects at once with the signal's reason, no retry", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 5_000 });
-    server.script({ kind: "hang" }, { kind: "hang" });
+    script(server, { hang: true }, { hang: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const r = await timed(() => sequence.users.get("user-000001", { signal: controller.signal }));
@@ -433,7 +438,7 @@ describe("faults: abort", () => {
 
   test("faults: aborting during the backoff wait sends nothing more", async () => {
     const { server, sequence } = await setup({}, { retry: { baseDelayMs: 2_000, jitter: 0 } });
-    server.script({ kind: "status", status: 503 });
+    script(server, { status: 503 });
     const controller = new AbortController();
     const reason = new Error("stop now");
     setTimeout(() => controller.abort(reason), 150);
@@ -468,7 +473,7 @@ describe("faults: abort", () => {
 
   test("faults: aborting during a slow body stops the read at once", async () => {
     const { server, sequence } = await setup({}, { timeoutMs: 10_000 });
-    server.script({ kind: "slowBody", ms: 5_000 });
+    script(server, { slowBodyMs: 5_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const r = await timed(() => sequence.users.get("user-000001", { signal: controller.signal }));

@@ -2,33 +2,64 @@
 // retry log line may contain the client secret, the Basic credential, a Seam token or workspace id.
 // The server is hostile on purpose in some cases: it echoes every request header back.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createSeamClient, createSequenceClient, type RetryEvent, type SeamClientOptions } from "vendor-api-clients";
-import { startFaultServer, type Fault, type FaultServer } from "./helpers/fault-server.js";
+import type { FakeFault, FakeServer } from "vendor-api-clients/testing";
+import { script, startFake } from "./helpers/fake.js";
 
 const clientId = "sentinel-client-id";
-const clientSecret = "S3NT1NEL-client-secret-☃-7f3a9c";
+// Quotes, backslashes, percent escapes and non-ASCII, so a secret that is escaped or re-encoded on
+// its way into a message is still caught (see `forms`).
+const clientSecret = 'S3NT1NEL-client-secret-☃-"q\\b%41é-7f3a9c';
 const basic = Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64");
+// Header values must be ASCII, so the Seam tokens carry the ASCII specials; a non-ASCII token has its own test.
 const seam = {
-  apiKey: "seam_SENTINEL_api_key_51b2e",
-  personalAccessToken: "seam_at_SENTINEL_pat_8c1d4",
+  apiKey: 'seam_SENTINEL_api_key_"\\%2F_51b2e',
+  personalAccessToken: 'seam_at_SENTINEL_pat_"\\%25_8c1d4',
   consoleSessionToken: "eyJSENTINELjwtHeader.eyJSENTINELjwtBody.SENTINELsig",
-  clientSessionToken: "seam_cst_SENTINEL_cst_e2f90",
+  clientSessionToken: 'seam_cst_SENTINEL_cst_"\\%3D_e2f90',
   workspaceId: "ws-SENTINEL-workspace-0b7e",
 };
-const SENTINELS = [clientSecret, basic, `Basic ${basic}`, ...Object.values(seam)];
+/** Each secret as it is, and as JSON, util.inspect, a URL or a header would escape it. */
+const forms = (secret: string) => [
+  secret,
+  JSON.stringify(secret).slice(1, -1),
+  JSON.stringify(JSON.stringify(secret)).slice(1, -1),
+  inspect(secret).slice(1, -1),
+  encodeURIComponent(secret),
+  decodeURIComponentSafe(secret),
+];
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+const SENTINELS = [...new Set([clientSecret, basic, `Basic ${basic}`, ...Object.values(seam)].flatMap(forms))];
+/** Marks every secret above (the client id, which is not secret, is lower-case). */
+const MARKERS = ["S3NT1NEL", "SENTINEL"];
 
 /** Every way an error or a log line gets turned into text. */
 function renderings(value: unknown): string[] {
-  const out = [String(value), inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? ""];
+  const out = [String(value), inspect(value, { depth: 20, showHidden: true }), inspect(value, { depth: 10 }), JSON.stringify(value) ?? ""];
   for (let e = value, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    out.push(e.message, e.stack ?? "", JSON.stringify(e) ?? "", inspect(e, { depth: 20 }));
+    out.push(String(e), e.message, e.stack ?? "", JSON.stringify(e) ?? "", inspect(e, { depth: 20 }));
   }
   return out;
 }
 
+/** The request log keeps `seam-workspace` (tests read it), so only credentials are checked there. */
+const CREDENTIALS = [...new Set([clientSecret, basic, `Basic ${basic}`, seam.apiKey, seam.personalAccessToken, seam.consoleSessionToken, seam.clientSessionToken].flatMap(forms))];
+function expectNoCredentialInLog() {
+  for (const text of renderings(server.requests)) for (const secret of CREDENTIALS) expect(text).not.toContain(secret);
+}
+
 function expectNoSecret(value: unknown) {
-  for (const text of renderings(value)) for (const secret of SENTINELS) expect(text).not.toContain(secret);
+  for (const text of renderings(value)) {
+    for (const secret of SENTINELS) expect(text).not.toContain(secret);
+    for (const marker of MARKERS) expect(text).not.toContain(marker);
+  }
 }
 
 async function failure(call: () => Promise<unknown>): Promise<unknown> {
@@ -40,12 +71,14 @@ async function failure(call: () => Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail");
 }
 
-let server: FaultServer;
+let server: FakeServer;
 const log: RetryEvent[] = [];
 beforeAll(async () => {
-  server = await startFaultServer({ users: 30 });
+  server = await startFake({ users: 30, credentials: { sequence: { clientId, clientSecret }, seam } });
 });
 afterAll(() => server.close());
+// Each case starts from the seeded data (a truncated delete still deletes), no faults and an empty log.
+afterEach(() => server.reset());
 
 const transport = {
   timeoutMs: 300,
@@ -54,23 +87,23 @@ const transport = {
 };
 
 // Each case scripts faults, then makes a call that must fail.
-type Case = [name: string, faults: Fault[], call: "get" | "delete" | "list" | "badId" | "badLimit" | "abort"];
+type Case = [name: string, faults: FakeFault[], call: "get" | "delete" | "list" | "badId" | "badLimit" | "abort"];
 const cases: Case[] = [
-  ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }], "get"],
+  ["401 echoing the headers", [{ echoHeaders: true, status: 401 }], "get"],
   ["404", [], "badId"],
-  ["404 echoing the headers", [{ kind: "echoHeaders", status: 404 }], "delete"],
-  ["429 with a long Retry-After", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }], "get"],
-  ["5xx exhausted", [{ kind: "echoHeaders", status: 503 }, { kind: "status", status: 500 }, { kind: "echoHeaders", status: 502 }], "get"],
-  ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }], "get"],
-  ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }], "get"],
+  ["404 echoing the headers", [{ echoHeaders: true, status: 404 }], "delete"],
+  ["429 with a long Retry-After", [{ echoHeaders: true, status: 429, retryAfter: 120 }], "get"],
+  ["5xx exhausted", [{ echoHeaders: true, status: 503 }, { status: 500 }, { echoHeaders: true, status: 502 }], "get"],
+  ["connection reset", [{ reset: true }, { reset: true }, { reset: true }], "get"],
+  ["timeout", [{ hang: true }, { hang: true }, { hang: true }], "get"],
   // a body that stalls or breaks off is retried like a lost connection: fault every attempt
-  ["slow body", [{ kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }, { kind: "slowBody", ms: 2_000 }], "get"],
-  ["abort", [{ kind: "hang" }], "abort"],
-  ["truncated JSON", [{ kind: "truncated" }], "get"],
-  ["body cut off", [{ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" }], "get"],
-  ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }], "get"],
-  ["wrong content-type", [{ kind: "wrongContentType" }], "list"],
-  ["looping cursor", [{ kind: "loopCursor" }, { kind: "loopCursor" }], "list"],
+  ["slow body", [{ slowBodyMs: 2_000 }, { slowBodyMs: 2_000 }, { slowBodyMs: 2_000 }], "get"],
+  ["abort", [{ hang: true }], "abort"],
+  ["truncated JSON", [{ truncated: true }], "get"],
+  ["body cut off", [{ cutBody: true }, { cutBody: true }, { cutBody: true }], "get"],
+  ["2xx echoing the headers (malformed)", [{ echoHeaders: true, status: 200 }], "get"],
+  ["wrong content-type", [{ malformed: true }], "list"],
+  ["looping cursor", [{ loopCursor: true }, { loopCursor: true }], "list"],
   ["validation: id", [], "badId"],
   ["validation: limit", [], "badLimit"],
 ];
@@ -79,7 +112,7 @@ describe("secrets: Sequence", () => {
   const sequence = () => createSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
 
   test.each(cases)("secrets: %s leaks no credential", async (_name, faults, call) => {
-    server.script(...faults);
+    script(server, ...faults);
     const client = sequence();
     const error = await failure(() =>
       call === "get"
@@ -96,6 +129,7 @@ describe("secrets: Sequence", () => {
     );
     expect(error).toBeInstanceOf(Error);
     expectNoSecret(error);
+    expectNoCredentialInLog();
   });
 
   test("secrets: a wrong-looking credential at construction is named, not quoted", () => {
@@ -123,31 +157,63 @@ describe("secrets: Seam", () => {
     ["consoleSessionToken", { consoleSessionToken: seam.consoleSessionToken, workspaceId: seam.workspaceId }],
     ["clientSessionToken", { clientSessionToken: seam.clientSessionToken }],
   ];
-  const body = { acs_user_id: "6f1e8f4c-2f7a-4d0b-9a53-0c6d3c1f2b11" };
-  const faults: [string, Fault[]][] = [
-    ["401 echoing the headers", [{ kind: "echoHeaders", status: 401 }]],
-    ["429 echoing the headers", [{ kind: "echoHeaders", status: 429, retryAfter: 120 }]],
-    ["5xx exhausted", [{ kind: "echoHeaders", status: 500 }, { kind: "echoHeaders", status: 502 }, { kind: "echoHeaders", status: 503 }]],
-    ["connection reset", [{ kind: "reset" }, { kind: "reset" }, { kind: "reset" }]],
-    ["timeout", [{ kind: "hang" }, { kind: "hang" }, { kind: "hang" }]],
-    ["2xx echoing the headers (malformed)", [{ kind: "echoHeaders", status: 200 }]],
-    ["truncated JSON", [{ kind: "truncated" }]],
+  const body = () => ({ acs_user_id: server.seam.acsUsers()[0]!.acs_user_id });
+  test("secrets: the fake holds the ACS user the cases delete", () => expect(server.seam.acsUsers().length).toBeGreaterThan(0));
+  const faults: [string, FakeFault[]][] = [
+    ["401 echoing the headers", [{ echoHeaders: true, status: 401 }]],
+    ["429 echoing the headers", [{ echoHeaders: true, status: 429, retryAfter: 120 }]],
+    ["5xx exhausted", [{ echoHeaders: true, status: 500 }, { echoHeaders: true, status: 502 }, { echoHeaders: true, status: 503 }]],
+    ["connection reset", [{ reset: true }, { reset: true }, { reset: true }]],
+    ["timeout", [{ hang: true }, { hang: true }, { hang: true }]],
+    ["2xx echoing the headers (malformed)", [{ echoHeaders: true, status: 200 }]],
+    ["truncated JSON", [{ truncated: true }]],
   ];
 
-  describe.each(kinds)("secrets: Seam %s", (_kind, credentials) => {
-    test.each(faults)("secrets: %s leaks no credential", async (_name, scripted) => {
-      server.script(...scripted);
+  // KNOWN LEAK (src/settle.ts scrub + src/redact.ts): a server that echoes a token inside a JSON
+  // string that is itself JSON (`"message":"you sent {\"authorization\":\"Bearer …\"}"`) escapes a
+  // `"` or `\` in the token twice on the wire; redact() knows the raw and once-escaped forms only, so
+  // the token survives into error.message (once-escaped, after parsing) and snippet (twice-escaped).
+  // These cases are expected to fail until that is fixed; then make them plain tests again.
+  const leaks = (kind: string, scripted: FakeFault[]) => kind !== "consoleSessionToken" && scripted.some((f) => f.echoHeaders);
+
+  describe.each(kinds)("secrets: Seam %s", (kind, credentials) => {
+    const fail = async (scripted: FakeFault[]) => {
+      script(server, ...scripted);
       const client = createSeamClient({ ...credentials, endpoint: server.url, ...transport } as SeamClientOptions);
-      const error = await failure(() => client.acs.users.delete(body));
+      const error = await failure(() => client.acs.users.delete(body()));
       expect(error).toBeInstanceOf(Error);
-      expectNoSecret(error);
-    });
+      expectNoCredentialInLog();
+      return error;
+    };
+    for (const [name, scripted] of faults) {
+      if (!leaks(kind, scripted)) {
+        test(`secrets: ${name} leaks no credential`, async () => expectNoSecret(await fail(scripted)));
+        continue;
+      }
+      test(`secrets: ${name} fails with an Error and leaves no credential in the fake's log`, async () => void (await fail(scripted)));
+      test.fails(`secrets: ${name} leaks no credential (KNOWN LEAK: the echo escapes the token twice)`, async () => expectNoSecret(await fail(scripted)));
+    }
 
     test("secrets: a validation error leaks no credential", async () => {
       const client = createSeamClient({ ...credentials, endpoint: server.url, ...transport } as SeamClientOptions);
       const error = await failure(() => client.acs.users.delete({ acs_user_id: "x/../y", acs_system_id: "z" } as never));
       expectNoSecret(error);
     });
+  });
+
+  test("secrets: a non-ASCII token, which cannot go in a header, fails without quoting it", async () => {
+    const token = "seam_SENTINEL_ключ_☃";
+    const error = await failure(async () => {
+      const client = createSeamClient({ apiKey: token, endpoint: server.url, ...transport });
+      await client.acs.users.delete(body());
+    });
+    expect(error).toBeInstanceOf(Error);
+    for (const text of renderings(error)) for (const form of forms(token)) expect(text).not.toContain(form);
+    for (const text of renderings(error)) expect(text).not.toContain("SENTINEL");
+  });
+
+  test("secrets: Seam retry log lines carry no credential", () => {
+    for (const event of log) expectNoSecret(event);
   });
 
   test("secrets: a token of the wrong kind is refused without quoting it", () => {

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { request } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { roles } from "../generated/sequence/roles.js";
 import { createSeamClient, createSequenceClient, NotFoundError, RateLimitError } from "vendor-api-clients";
@@ -386,11 +388,146 @@ describe("testing fake: faults", () => {
     }
   });
 
+  it("testing fake: faultFor picks a fault for requests no scripted fault matched", async () => {
+    const picky = await startFakeServer({ users: 2, faultFor: (r) => (r.query.limit === "1" ? { status: 503 } : undefined) });
+    try {
+      picky.failNext(1, { status: 500 });
+      const auth = { authorization: basic(picky.credentials.sequence.clientId, picky.credentials.sequence.clientSecret) };
+      const statuses: number[] = [];
+      for (const limit of [1, 1, 2]) statuses.push((await fetch(`${picky.url}/users?limit=${limit}`, { headers: auth })).status);
+      expect(statuses).toEqual([500, 503, 200]);
+      expect(picky.requests.map((r) => r.fault)).toEqual([true, true, false]);
+    } finally {
+      await picky.close();
+    }
+  });
+
   it("testing fake: delayMs holds the answer back", async () => {
     fake.failNext(1, { delayMs: 150 });
     const started = performance.now();
     expect((await sequence("/users?limit=1")).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
+
+describe("testing fake: body and protocol faults", () => {
+  const auth = () => ({ authorization: basic(fake.credentials.sequence.clientId, fake.credentials.sequence.clientSecret) });
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${fake.url}${path}`, { headers: { ...auth(), ...headers } });
+
+  it("testing fake: hang never answers, and close() ends the hung connection", async () => {
+    const hung = await startFakeServer({ users: 1 });
+    hung.failNext(1, { hang: true });
+    const { clientId, clientSecret } = hung.credentials.sequence;
+    const pending = fetch(`${hung.url}/users`, { headers: { authorization: basic(clientId, clientSecret) } });
+    const raced = await Promise.race([pending.then(() => "answered", () => "failed"), new Promise((r) => setTimeout(r, 200, "hung"))]);
+    expect(raced).toBe("hung");
+    expect(hung.requests[0]).toMatchObject({ fault: true, status: undefined });
+    await hung.close();
+    await expect(pending).rejects.toThrow();
+  });
+
+  it("testing fake: slowBodyMs sends half the body, then the rest", async () => {
+    fake.failNext(1, { slowBodyMs: 150 });
+    const started = performance.now();
+    const response = await get("/users?limit=2");
+    expect(response.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(140);
+    const body = (await response.json()) as { items: unknown[] };
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(body.items).toHaveLength(2);
+  });
+
+  it("testing fake: cutBody breaks the body off, truncated sends a complete half of the JSON", async () => {
+    fake.failNext(1, { cutBody: true });
+    fake.failNext(1, { truncated: true });
+    const cut = await get("/users?limit=2");
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+    const truncated = await get("/users?limit=2");
+    const text = await truncated.text();
+    expect(Number(truncated.headers.get("content-length"))).toBe(Buffer.byteLength(text));
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(fake.requests.map((r) => r.fault)).toEqual([true, true]);
+  });
+
+  it("testing fake: loopCursor points the next page back at the one just served; shortPage halves the page", async () => {
+    fake.failNext(2, { loopCursor: true });
+    const first = (await (await get("/users?limit=3")).json()) as any;
+    const again = (await (await get(`/users?limit=3&after=${encodeURIComponent(first.pagination.after)}`)).json()) as any;
+    expect(again.items).toEqual(first.items);
+    expect(again.pagination.after).toBe(first.pagination.after);
+    fake.failNext(1, { shortPage: true });
+    const short = (await (await get("/users?limit=6")).json()) as any;
+    expect(short.items).toHaveLength(3);
+    const next = (await (await get(`/users?limit=6&after=${encodeURIComponent(short.pagination.after)}`)).json()) as any;
+    expect(next.items[0].id).toBe(fake.sequence.users()[3]!.id);
+    fake.failNext(1, { omitNullCursors: true });
+    const whole = (await (await get("/users?limit=100")).json()) as any;
+    expect(Object.keys(whole.pagination)).toEqual(["totalResultSize"]);
+  });
+
+  it("testing fake: echoHeaders sends the request headers back, but the request log stays redacted", async () => {
+    fake.failNext(1, { echoHeaders: true, status: 401, retryAfter: 5 });
+    const response = await get("/users", { "x-api-key": "seam_secret_key" });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const text = await response.text();
+    expect(text).toContain(auth().authorization);
+    expect(text).toContain("seam_secret_key");
+    const logged = JSON.stringify(fake.requests);
+    expect(logged).not.toContain(auth().authorization.split(" ")[1]);
+    expect(logged).not.toContain("seam_secret_key");
+    expect(fake.requests[0]!.headers.authorization).toBe("Basic [redacted]");
+  });
+
+  it("testing fake: redirectTo answers 307 (or the given status) to another origin with the same path and query", async () => {
+    fake.failNext(1, { redirectTo: "http://127.0.0.2:9" });
+    fake.failNext(1, { redirectTo: "http://127.0.0.2:9", status: 301 });
+    const a = await fetch(`${fake.url}/users?limit=1`, { redirect: "manual" });
+    expect(a.status).toBe(307);
+    expect(a.headers.get("location")).toBe("http://127.0.0.2:9/users?limit=1");
+    const b = await fetch(`${fake.url}/users/x`, { redirect: "manual" });
+    expect([b.status, b.headers.get("location")]).toEqual([301, "http://127.0.0.2:9/users/x"]);
+    expect(() => fake.failNext(1, { redirectTo: "http://127.0.0.2:9/path" })).toThrow(/redirectTo must be an origin/);
+  });
+
+  it("testing fake: endlessBody keeps writing until the client leaves", async () => {
+    fake.failNext(1, { endlessBody: true });
+    const response = await get("/users");
+    const reader = response.body!.getReader();
+    let read = 0;
+    while (read < 4 * 1024 * 1024) read += ((await reader.read()).value?.length ?? 0);
+    await reader.cancel();
+    expect(read).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    expect((await fetch(`${fake.url}/users`, { headers: auth() })).status).toBe(200);
+  });
+
+  it("testing fake: gzipBomb is a small gzip body that inflates to 64 MiB", async () => {
+    fake.failNext(1, { gzipBomb: true });
+    const { compressed, inflated } = await new Promise<{ compressed: number; inflated: number }>((resolve, reject) => {
+      request(`${fake.url}/users`, { headers: auth() }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ compressed: raw.length, inflated: gunzipSync(raw).length });
+        });
+      })
+        .on("error", reject)
+        .end();
+    });
+    expect(compressed).toBeLessThan(1024 * 1024);
+    expect(inflated).toBe(64 * 1024 * 1024);
+  });
+
+  it("testing fake: echoRequestIdFrom copies a request header into x-request-id; deepJson nests arrays", async () => {
+    fake.failNext(1, { echoRequestIdFrom: "authorization" });
+    const echoed = await get("/users?limit=1");
+    expect(echoed.status).toBe(200);
+    expect(echoed.headers.get("x-request-id")).toBe(auth().authorization);
+    fake.failNext(1, { deepJson: 5 });
+    expect(await (await get("/users")).text()).toBe("[[[[[]]]]]");
+    expect(() => fake.failNext(1, { deepJson: 0 })).toThrow(/deepJson must be an integer/);
   });
 });
 

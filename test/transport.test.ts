@@ -7,16 +7,29 @@ import { createServer, type Server } from "node:http";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, ValidationError } from "../src/errors.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../src/retry-policy.js";
 import { createTransport, type RetryEvent } from "../src/transport.js";
-import { startFaultServer, type FaultServer } from "./helpers/fault-server.js";
+import type { FakeServer } from "vendor-api-clients/testing";
+import { basicAuth, script, startFake } from "./helpers/fake.js";
 
 const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...defaultRetryPolicy, ...overrides });
 const fast = { retry: { baseDelayMs: 10, maxDelayMs: 40, jitter: 0 } };
 
-let server: FaultServer | undefined;
+let server: FakeServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
+
+/** A GET the fake's Sequence API accepts. */
+const sequenceRequest = (path: string, init: RequestInit = {}) =>
+  new Request(`${server!.url}${path}`, { ...init, headers: { authorization: basicAuth(server!) } });
+/** A Seam delete of an ACS user the fake holds (so the API's own answer is a 200). */
+const seamDeleteBody = () => JSON.stringify({ acs_user_id: server!.seam.acsUsers()[0]!.acs_user_id });
+const seamPost = (body = seamDeleteBody()) =>
+  new Request(`${server!.url}/acs/users/delete`, {
+    method: "POST",
+    body,
+    headers: { authorization: `Bearer ${server!.credentials.seam.apiKey}`, "content-type": "application/json" },
+  });
 
 describe("backoff", () => {
   test("backoff: doubles from 0.5 s and is capped at 8 s", () => {
@@ -63,59 +76,59 @@ describe("backoff", () => {
 
 describe("transport", () => {
   test("transport: POST is not replayed by default, whatever the failure", async () => {
-    server = await startFaultServer();
+    server = await startFake();
     const transport = createTransport(fast);
-    server.script({ kind: "status", status: 503 });
-    const response = await transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }));
+    script(server, { status: 503 });
+    const response = await transport(seamPost());
     expect(response.status).toBe(503);
-    server.script({ kind: "reset" });
-    await expect(transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" }))).rejects.toBeInstanceOf(ConnectionError);
+    script(server, { reset: true });
+    await expect(transport(seamPost())).rejects.toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(2);
   });
 
   test("transport: POST marked idempotent is replayed with the same body", async () => {
-    server = await startFaultServer();
+    server = await startFake();
     const transport = createTransport(fast);
-    server.script({ kind: "reset" }, { kind: "status", status: 500 });
-    const body = JSON.stringify({ acs_user_id: "a7c1" });
-    const response = await transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body }), { idempotent: true });
+    script(server, { reset: true }, { status: 500 });
+    const body = seamDeleteBody();
+    const response = await transport(seamPost(body), { idempotent: true });
     expect(response.status).toBe(200);
-    expect(server.requests.map((r) => r.body)).toEqual([body, body, body]);
+    expect(server.requests.map((r) => JSON.stringify(r.body))).toEqual([body, body, body]);
   });
 
   test("transport: GET marked not idempotent is not replayed", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport(fast);
-    server.script({ kind: "status", status: 503 });
-    const response = await transport(new Request(`${server.url}/users/user-000000`), { idempotent: false });
+    script(server, { status: 503 });
+    const response = await transport(sequenceRequest("/users/user-000000"), { idempotent: false });
     expect(response.status).toBe(503);
     expect(server.requests).toHaveLength(1);
   });
 
   test("transport: per-call options override the client's", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport({ ...fast, maxRetries: 0 });
-    server.script({ kind: "status", status: 503 }, { kind: "status", status: 503 }, { kind: "status", status: 503 });
-    const response = await transport(new Request(`${server.url}/users/user-000000`), { maxRetries: 3 });
+    script(server, { status: 503 }, { status: 503 }, { status: 503 });
+    const response = await transport(sequenceRequest("/users/user-000000"), { maxRetries: 3 });
     expect(response.status).toBe(200);
     expect(server.requests).toHaveLength(4);
   });
 
   test("transport: custom statuses and methods", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport({ retry: { ...fast.retry, retryOn: (s) => s === 409 } });
-    server.script({ kind: "status", status: 409 }, { kind: "status", status: 503 });
-    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    script(server, { status: 409 }, { status: 503 });
+    const response = await transport(sequenceRequest("/users/user-000000"));
     expect(response.status).toBe(503);
     expect(server.requests).toHaveLength(2);
   });
 
   test("transport: onRetry hears each retry, with status or error and the delay", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const events: RetryEvent[] = [];
     const transport = createTransport({ ...fast, onRetry: (e) => events.push(e) });
-    server.script({ kind: "status", status: 429, retryAfter: 0 }, { kind: "reset" });
-    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    script(server, { status: 429, retryAfter: 0 }, { reset: true });
+    const response = await transport(sequenceRequest("/users/user-000000"));
     expect(response.status).toBe(200);
     expect(events.map(({ retry, delayMs, status, error }) => ({ retry, delayMs, status, error: error?.name }))).toEqual([
       { retry: 1, delayMs: 0, status: 429, error: undefined },
@@ -125,15 +138,15 @@ describe("transport", () => {
   });
 
   test("transport: errors name the call's path when given, else the URL path", async () => {
-    server = await startFaultServer();
+    server = await startFake();
     const transport = createTransport({ maxRetries: 0 });
-    server.script({ kind: "reset" }, { kind: "reset" });
+    script(server, { reset: true }, { reset: true });
     await expect(transport(new Request(`${server.url}/api/users/x?after=abc`))).rejects.toThrow(/^GET \/api\/users\/x failed: no response/);
     await expect(transport(new Request(`${server.url}/api/users/x`), { path: "/users/x" })).rejects.toThrow(/^GET \/users\/x failed/);
   });
 
   test("transport: a refused connection is a ConnectionError with its code", async () => {
-    server = await startFaultServer();
+    server = await startFake();
     const url = server.url;
     await server.close();
     server = undefined;
@@ -142,12 +155,12 @@ describe("transport", () => {
   });
 
   test("transport: the attempt timeout covers the body, which is read before the call returns", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport({ timeoutMs: 150, maxRetries: 0 });
-    server.script({ kind: "slowBody", ms: 2_000 });
-    await expect(transport(new Request(`${server.url}/users/user-000000`))).rejects.toBeInstanceOf(TimeoutError);
+    script(server, { slowBodyMs: 2_000 });
+    await expect(transport(sequenceRequest("/users/user-000000"))).rejects.toBeInstanceOf(TimeoutError);
     // the body is already in memory: reading it after the timer's time changes nothing
-    const fine = await transport(new Request(`${server.url}/users/user-000000`));
+    const fine = await transport(sequenceRequest("/users/user-000000"));
     await new Promise((resolve) => setTimeout(resolve, 250));
     const text = await fine.text();
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -155,12 +168,12 @@ describe("transport", () => {
   });
 
   test("transport: no abort listener is left on the caller's signal", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport(fast);
     const controller = new AbortController();
-    server.script({ kind: "status", status: 503 }, { kind: "reset" });
+    script(server, { status: 503 }, { reset: true });
     for (let i = 0; i < 30; i++) {
-      const response = await transport(new Request(`${server.url}/users/user-000000`), { signal: controller.signal });
+      const response = await transport(sequenceRequest("/users/user-000000"), { signal: controller.signal });
       await response.json();
     }
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
@@ -178,10 +191,10 @@ describe("transport", () => {
 
 describe("transport: body read inside the attempt", () => {
   test("transport: a 2xx body that breaks off is retried like a lost connection", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport(fast);
-    server.script({ kind: "cutBody" });
-    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    script(server, { cutBody: true });
+    const response = await transport(sequenceRequest("/users/user-000000"));
     expect((await response.json()).id).toBe("user-000000");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
@@ -189,30 +202,30 @@ describe("transport: body read inside the attempt", () => {
   });
 
   test("transport: a stalled body times out and is retried", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport({ ...fast, timeoutMs: 150 });
-    server.script({ kind: "slowBody", ms: 2_000 });
+    script(server, { slowBodyMs: 2_000 });
     const start = performance.now();
-    const response = await transport(new Request(`${server.url}/users/user-000000`));
+    const response = await transport(sequenceRequest("/users/user-000000"));
     expect((await response.json()).id).toBe("user-000000");
     expect(server.requests).toHaveLength(2);
     expect(performance.now() - start).toBeGreaterThanOrEqual(140);
   });
 
   test("transport: a body that keeps breaking off ends in a ConnectionError", async () => {
-    server = await startFaultServer({ users: 1 });
+    server = await startFake({ users: 1 });
     const transport = createTransport(fast);
-    server.script({ kind: "cutBody" }, { kind: "cutBody" }, { kind: "cutBody" });
-    await expect(transport(new Request(`${server.url}/users/user-000000`))).rejects.toBeInstanceOf(ConnectionError);
+    script(server, { cutBody: true }, { cutBody: true }, { cutBody: true });
+    await expect(transport(sequenceRequest("/users/user-000000"))).rejects.toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(3);
   });
 
   test("transport: a POST that is not idempotent is still sent once", async () => {
-    server = await startFaultServer();
+    server = await startFake();
     const transport = createTransport(fast);
-    server.script({ kind: "cutBody" });
+    script(server, { cutBody: true });
     await expect(
-      transport(new Request(`${server.url}/acs/users/delete`, { method: "POST", body: "{}" })),
+      transport(seamPost()),
     ).rejects.toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
   });

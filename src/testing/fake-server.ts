@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { headerEnums } from "../../generated/sequence/client.js";
 import { defaultCredentials, type FakeCredentials, type FakeSeamCredentials, type FakeSequenceCredentials } from "./credentials.js";
-import { FaultQueue, type FakeFault } from "./faults.js";
+import { encodeCursor } from "./cursor.js";
+import { deepJson, echoReply, sendAltered, sendEndless, sendGzipBomb } from "./fault-response.js";
+import { altersAnswer, FaultQueue, replacesAnswer, type FakeFault } from "./faults.js";
 import { errorReply, type Reply } from "./reply.js";
 import { redactHeaders, type FakeRequest } from "./request-log.js";
 import { FakeSeamApi, isSeamPath } from "./seam-api.js";
@@ -31,6 +33,11 @@ export interface FakeServerOptions {
    * `windowMs`, like Sequence's 1,500 requests a minute per key. Default: no limit.
    */
   sequenceRateLimit?: { limit: number; windowMs: number };
+  /**
+   * Picks a fault for a request that no `failNext` fault matched (e.g. random faults in a soak test);
+   * return undefined to answer normally. Default: none.
+   */
+  faultFor?: (request: Readonly<FakeRequest>) => FakeFault | undefined;
   /** Added before every answer, to mimic network latency. Default 0. */
   latencyMs?: number;
   /** Answer CORS preflights and add CORS headers, for browser tests. Default true. */
@@ -164,18 +171,32 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     res.setHeader("x-request-id", requestId);
     if (api === "seam") res.setHeader("seam-request-id", requestId);
 
-    const fault = faults.take(method, path);
+    const fault = faults.take(method, path) ?? options.faultFor?.(entry);
     const delay = (options.latencyMs ?? 0) + (fault?.delayMs ?? 0);
     if (delay > 0) await sleep(delay);
-    if (fault && (fault.reset || fault.malformed || fault.status !== undefined)) {
-      entry.fault = true;
+    if (fault && (replacesAnswer(fault) || altersAnswer(fault))) entry.fault = true;
+    if (fault?.echoRequestIdFrom) {
+      const echoed = req.headers[fault.echoRequestIdFrom.toLowerCase()];
+      if (echoed !== undefined) res.setHeader("x-request-id", echoed);
+    }
+    if (fault && replacesAnswer(fault)) {
       if (fault.reset) {
         req.socket.destroy();
         return;
       }
+      if (fault.hang) return; // closeAllConnections() on close() ends it
+      entry.status = fault.redirectTo !== undefined ? (fault.status ?? 307) : (fault.status ?? 200);
+      if (fault.endlessBody) return sendEndless(res);
+      if (fault.gzipBomb) return sendGzipBomb(res);
       const reply: Reply = fault.malformed
         ? { status: 200, body: "<html>upstream proxy error</html>", headers: { "content-type": "text/html" } }
-        : faultReply(fault, fault.status as number);
+        : fault.echoHeaders
+          ? echoReply(req, entry.status, fault.retryAfter)
+          : fault.redirectTo !== undefined
+            ? { status: entry.status, headers: { location: `${fault.redirectTo}${url.pathname}${url.search}` } }
+            : fault.deepJson !== undefined
+              ? { status: 200, body: deepJson(fault.deepJson), headers: { "content-type": "application/json" } }
+              : faultReply(fault, entry.status);
       entry.status = reply.status;
       send(res, reply);
       return;
@@ -186,7 +207,11 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     if (limited) {
       reply = limited;
     } else if (api === "sequence") {
-      reply = sequenceApi.handle({ method, path, query: url.searchParams, headers: req.headers });
+      const query = new URLSearchParams(url.searchParams);
+      if (fault?.shortPage) query.set("limit", String(Math.ceil(Number(query.get("limit") ?? options.defaultPageSize ?? 20) / 2)));
+      reply = sequenceApi.handle({ method, path, query, headers: req.headers });
+      if (fault?.loopCursor) reply = loopCursor(reply, url.searchParams.get("after"));
+      if (fault?.omitNullCursors) reply = omitNullCursors(reply);
     } else if (api === "seam") {
       reply = seamApi.handle({ method, path, query: url.searchParams, headers: req.headers, body, invalidJson });
     } else {
@@ -194,7 +219,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     }
     entry.status = reply.status;
     entry.auth = reply.auth;
-    send(res, reply);
+    sendAltered(res, reply, fault);
   }
 
   function rateLimited(): Reply | undefined {
@@ -269,6 +294,21 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   };
 }
 
+/** A listing whose next cursor leads back to the page just served (the first page on a first request). */
+function loopCursor(reply: Reply, after: string | null): Reply {
+  const body = reply.body as { pagination?: { after: string | null } } | undefined;
+  if (reply.status !== 200 || !body?.pagination) return reply;
+  return { ...reply, body: { ...body, pagination: { ...body.pagination, after: after ?? encodeCursor(0, "after") } } };
+}
+
+/** A listing without its null cursors, as some gateways send it. */
+function omitNullCursors(reply: Reply): Reply {
+  const body = reply.body as { pagination?: Record<string, unknown> } | undefined;
+  if (reply.status !== 200 || !body?.pagination) return reply;
+  const pagination = Object.fromEntries(Object.entries(body.pagination).filter(([, value]) => value !== null));
+  return { ...reply, body: { ...body, pagination } };
+}
+
 function faultReply(fault: FakeFault, status: number): Reply {
   const headers: Record<string, string> = { ...fault.headers };
   if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
@@ -281,10 +321,7 @@ function faultReply(fault: FakeFault, status: number): Reply {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const text = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-  const headers: Record<string, string> = { ...reply.headers };
-  if (text && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
-  res.writeHead(reply.status, headers).end(text);
+  sendAltered(res, reply, undefined);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
