@@ -71,8 +71,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const { method } = request;
     const { signal } = call;
-    checkNumbers(call, { method, path: call.path ?? "" });
-    checkNumbers(call.retry, { method, path: call.path ?? "" });
+    checkNumbers(call, method, call.path);
+    if (call.retry) checkNumbers(call.retry, method, call.path);
     const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
     const pathOf = () => call.path ?? new URL(request.url).pathname;
