@@ -8,7 +8,7 @@
 //   --seam-rounds N   (default 3)
 //   --noop-rounds N   (default 20)
 //   --only a,b   inputs: ours, seam, github, noop
-//   --variants a,b   of: shipped, nothread, reparse (cold runs); the no-op input always runs shipped vs fullparse
+//   --variants a,b   of: shipped, reparse (cold runs); the no-op input always runs shipped vs fullparse
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -31,33 +31,12 @@ const only = new Set(opt("--only", "ours,seam,noop").split(","));
 /** A patch: file under scripts/, the text to find (must occur once) and its replacement. */
 /** @typedef {{ file: string, find: string, replace: string }} Patch */
 
-// (a) no worker: the same YAML + types work on the main thread, on a structured clone (lint may
-// mutate the document), with openapi-typescript loading as soon as the run starts.
-const IN_THREAD_POOL = `// @ts-check
-import { GenerateError } from "./errors.mjs";
-export function startTypesWorker() {
-  const mod = import("./types-worker.mjs");
-  const stringify = import("./stringify-yaml.mjs");
-  return {
-    emit(/** @type {any} */ doc, /** @type {string} */ yamlHeader, output = "generated") {
-      const copy = structuredClone(doc);
-      const fail = (/** @type {string} */ tool, /** @type {string} */ file) => (/** @type {any} */ e) => {
-        throw new GenerateError(\`\${tool} failed: \${e.message}\`, { rule: tool, file: \`\${output}/\${file}\` });
-      };
-      const yaml = stringify.then((s) => yamlHeader + s.stringifyYaml(copy)).catch(fail("yaml", "openapi.yaml"));
-      const types = yaml.then(() => mod).then((m) => m.toTypes(copy)).catch(fail("openapi-typescript", "types.ts"));
-      yaml.catch(() => {}), types.catch(() => {});
-      return { yaml, types };
-    },
-    close: async () => {},
-  };
-}
-`;
+// (a) the worker thread was measured here against the same work on the main thread and removed
+// (BENCHMARKS.md); to rerun that comparison, run this bench at the commit that added it (2096980).
 
 /** @type {Record<string, { label: string, patches: Patch[], files?: Record<string, string> }>} */
 const VARIANTS = {
   shipped: { label: "shipped", patches: [] },
-  nothread: { label: "(a) no worker: YAML + types on the main thread", patches: [], files: { "lib/types-pool.mjs": IN_THREAD_POOL } },
   reparse: {
     label: "(c) lint parses the bundle text (makeDocumentFromString)",
     patches: [{ file: "lib/build.mjs", find: ", parsed: doc }", replace: " }" }],
@@ -67,7 +46,7 @@ const VARIANTS = {
     patches: [{ file: "generate.mjs", find: "const quick = forced ? null : plan(true);", replace: "const quick = forced ? null : plan(false);" }],
   },
 };
-const coldVariants = opt("--variants", "shipped,nothread,reparse").split(",");
+const coldVariants = opt("--variants", "shipped,reparse").split(",");
 
 const work = mkdtempSync(join(tmpdir(), "bench-machinery-"));
 
