@@ -19,7 +19,7 @@ const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/inde
 
 /**
  * openapiTS() first lints the document with its own `minimal` Redocly config and bundles it again:
- * seconds on a large spec, all redundant here since the main thread lints this exact bundle with
+ * seconds on a large spec, all redundant here since build.mjs lints this exact bundle with
  * the stricter redocly.yaml (which has every `minimal` rule). So call its exported transform
  * directly with openapiTS's default options. Only the duplicate-operationId check, which
  * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
