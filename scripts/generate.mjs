@@ -74,14 +74,12 @@ async function main() {
 
   const tmp = join(outRoot, `.tmp-${process.pid}`);
   mkdirSync(tmp, { recursive: true });
-  const { startTypesWorker } = await import("./lib/types-pool.mjs");
-  const worker = startTypesWorker();
   try {
     const { buildApi } = await import("./lib/build.mjs");
     const tImport = performance.now() - started;
     if (verbose) say(`generate: tools loaded in ${Math.round(tImport)} ms`);
     for (const api of todo) {
-      const files = await buildApi(api, { root, generator: gen, worker, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), verbose });
+      const files = await buildApi(api, { root, generator: gen, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), verbose });
       const dir = join(tmp, api.name);
       mkdirSync(dir);
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -103,7 +101,6 @@ async function main() {
     say(`generate: wrote ${todo.map((a) => a.name).join(", ") || "nothing"}${removed} in ${ms(started)}`);
     return 0;
   } finally {
-    await worker.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -10,13 +10,14 @@ import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { applyRoleVocabularies, emitRoles, resolveRoleTable } from "./roles.mjs";
 import { emitChecks, responseChecks } from "./emit-checks.mjs";
+import { emitBundleFiles } from "./types.mjs";
 
 /** @type {Map<string, Promise<import("@redocly/openapi-core").Config>>} */
 const configs = new Map();
 
 /**
  * @param {import("./inputs.mjs").ApiInputs} api
- * @param {{ root: string, generator: string, verbose: boolean, worker: ReturnType<typeof import("./types-pool.mjs").startTypesWorker>, log: (step: string, ms: number, note?: string) => void }} ctx
+ * @param {{ root: string, generator: string, verbose: boolean, log: (step: string, ms: number, note?: string) => void }} ctx
  * @returns {Promise<Record<string, string>>} file name → contents
  */
 export async function buildApi(api, ctx) {
@@ -40,20 +41,19 @@ export async function buildApi(api, ctx) {
 
   const yamlHeader = header("#", api, ctx.generator);
   const tsHeader = header("//", api, ctx.generator);
-  // The other thread (types-worker.mjs) writes the YAML and the types while this one lints the same
-  // document. It gets a copy, taken now: lint may mutate `doc`. The templated modules are written
-  // already formatted (ts-literal.mjs).
+  // The YAML and the types come from a copy taken before lint, which may mutate `doc`. The templated
+  // modules are written already formatted (ts-literal.mjs).
   const checks = responseChecks(doc);
   /** @type {Record<string, string>} */
   const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
-  const emitted = ctx.worker.emit(doc, yamlHeader, api.output);
+  const emitted = emitBundleFiles(doc, yamlHeader, api.output);
   const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
   step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
 
   /** @type {Record<string, string>} */
-  const files = { "openapi.yaml": await emitted.yaml, "types.ts": `${tsHeader}\n${await emitted.types}` };
+  const files = { "openapi.yaml": emitted.yaml, "types.ts": `${tsHeader}\n${await emitted.types}` };
   step("types", `${Object.keys(doc.paths ?? {}).length} paths`);
 
   Object.assign(files, templated);

@@ -1,10 +1,8 @@
 // @ts-check
-// The second core's share of the work, for each bundle: its YAML text and its types
-// (openapi-typescript), in that order. Importing openapi-typescript loads the
-// TypeScript compiler (~1 s here), so the main thread starts this worker first and bundles and merges
-// meanwhile; then this thread writes while the main thread lints the same document, the longest step.
+// Each bundle's YAML text and its types (openapi-typescript), on the main thread: a worker thread
+// for them did not pay on our inputs (BENCHMARKS.md, "Machinery: price and gain").
 import { createRequire } from "node:module";
-import { parentPort } from "node:worker_threads";
+import { GenerateError } from "./errors.mjs";
 import { stringifyYaml } from "./stringify-yaml.mjs";
 
 const require = createRequire(import.meta.url);
@@ -21,7 +19,7 @@ const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/inde
 
 /**
  * openapiTS() first lints the document with its own `minimal` Redocly config and bundles it again:
- * seconds on a large spec, all redundant here since the main thread lints this exact bundle with
+ * seconds on a large spec, all redundant here since build.mjs lints this exact bundle with
  * the stricter redocly.yaml (which has every `minimal` rule). So call its exported transform
  * directly with openapiTS's default options. Only the duplicate-operationId check, which
  * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
@@ -79,24 +77,30 @@ export async function toTypes(doc) {
 }
 
 /**
- * @typedef {object} Request
- * @property {number} id
- * @property {any} doc  the final bundle (a structured clone: ours to mutate)
- * @property {string} yamlHeader
+ * The bundle's YAML text after `yamlHeader`, then its types, both from a copy of `doc` taken now:
+ * lint may mutate `doc` afterwards, and openapi-typescript mutates the document it is given.
+ * A failure is a GenerateError naming the tool and the file, with the tool's own stack.
+ * @param {Record<string, any>} doc  the final bundle
+ * @param {string} yamlHeader
+ * @param {string} [output]  generated/<api>, to name the file in errors
+ * @returns {{ yaml: string, types: Promise<string> }}
  */
-parentPort?.on("message", async (/** @type {Request} */ msg) => {
-  const { id, doc, yamlHeader } = msg;
-  const reply = async (/** @type {string} */ kind, /** @type {() => Promise<any> | any} */ make) => {
-    try {
-      parentPort?.postMessage({ id, kind, result: await make() });
-    } catch (error) {
-      // Message and stack as plain strings: an Error loses its stack in a structured clone's eyes.
-      const e = /** @type {Error} */ (error);
-      parentPort?.postMessage({ id, kind, error: { message: e?.message ?? String(error), stack: e?.stack ?? "" } });
-    }
+export function emitBundleFiles(doc, yamlHeader, output = "generated") {
+  const copy = structuredClone(doc);
+  /** @type {(tool: string, file: string) => (error: unknown) => never} */
+  const fail = (tool, file) => (error) => {
+    const cause = /** @type {Error} */ (error);
+    const e = new GenerateError(`${tool} failed: ${cause?.message ?? String(error)}`, { rule: tool, file: `${output}/${file}` });
+    e.stack = `${e.name}: ${e.message}\n${String(cause?.stack ?? "").split("\n").slice(1).join("\n")}`;
+    throw e;
   };
-  // YAML first: openapi-typescript mutates the document it is given.
-  await reply("yaml", () => yamlHeader + stringifyYaml(doc));
-  await reply("types", () => toTypes(doc));
-});
-parentPort?.postMessage({ ready: true });
+  let yaml;
+  try {
+    yaml = yamlHeader + stringifyYaml(copy);
+  } catch (error) {
+    fail("yaml", "openapi.yaml")(error);
+  }
+  const types = toTypes(copy).catch(fail("openapi-typescript", "types.ts"));
+  types.catch(() => {}); // awaited later; don't let an early rejection count as unhandled
+  return { yaml: /** @type {string} */ (yaml), types };
+}
