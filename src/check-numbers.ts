@@ -11,9 +11,10 @@ export function checkNumbers(options: object | undefined, method?: string, path 
   for (const name in options) {
     const min = MIN[name];
     const value = (options as Record<string, unknown>)[name];
+    if (min === undefined || value === undefined) continue; // path, signal, idempotent…
     const max = name === "jitter" ? 1 : name === "maxResponseBytes" ? 2 ** 53 : 2 ** 31 - 1;
     const whole = name === "maxRetries" || name === "maxResponseBytes";
-    if (min !== undefined && value !== undefined && !(typeof value === "number" && value >= min && value <= max && (!whole || value % 1 === 0))) {
+    if (!(typeof value === "number" && value >= min && value <= max && (!whole || value % 1 === 0))) {
       const message = `must be a ${whole ? "whole " : ""}number from ${min} to ${max}; omit it for the default`;
       method ? fail(message, name, { method, path }) : invalid(`${name} ${message}`, name);
     }

@@ -80,7 +80,7 @@ export function createRequester<Paths>(config: RequestConfig): Requester<Paths> 
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
     const { pathname, search, init } = buildRequest(op, input, config);
     const [body, ctx] = await settle(
-      { method: op.method, path: pathname, redact, signal: call.signal },
+      { method: op.method, path: pathname, redact },
       transport(new Request(baseUrl + pathname + search, init), { ...call, path: pathname }),
     );
     return op.response ? checkResponse(body, op.response, shapes, ctx) : body;

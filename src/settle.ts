@@ -8,7 +8,6 @@ export interface CallContext {
   method: string;
   path: string;
   redact: (text: string) => string;
-  signal?: AbortSignal | undefined;
 }
 
 export interface ResponseContext extends CallContext {
