@@ -1,7 +1,8 @@
 // @ts-check
 // The DO-NOT-EDIT header that starts every generated file. It names the source and the hashes the
 // file was made from, which is also how a no-op run knows there is nothing to do.
-import { closeSync, openSync, readSync } from "node:fs";
+// node:fs through process.getBuiltinModule: see scripts/generate.mjs.
+const { closeSync, openSync, readSync } = process.getBuiltinModule("node:fs");
 
 /**
  * @param {"//" | "#"} comment

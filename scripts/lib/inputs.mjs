@@ -2,12 +2,14 @@
 // Finds each API's input files and hashes them. Kept free of heavy imports: the no-op run of
 // `npm run generate` loads only this module and header.mjs (`yaml` only when the fast path below
 // cannot read the API list).
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { GenerateError } from "./errors.mjs";
+
+// Built-ins through process.getBuiltinModule: see scripts/generate.mjs.
+const { createHash } = process.getBuiltinModule("node:crypto");
+const { existsSync, readdirSync, readFileSync } = process.getBuiltinModule("node:fs");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { join, relative } = process.getBuiltinModule("node:path");
+const { fileURLToPath } = process.getBuiltinModule("node:url");
 
 const require = createRequire(import.meta.url);
 
