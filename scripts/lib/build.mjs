@@ -6,7 +6,6 @@ import { loadConfig } from "@redocly/openapi-core";
 import { clientData, emitClient } from "./emit-client.mjs";
 import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
-import { startLintWorker } from "./lint-worker.mjs";
 import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
 import { applyOverlay } from "./overlay.mjs";
 import { applyRoleVocabularies, emitRoles, resolveRoleTable } from "./roles.mjs";
@@ -28,7 +27,6 @@ export async function buildApi(api, ctx) {
     log(name, performance.now() - t, note);
     t = performance.now();
   };
-  startLintWorker();
   if (!configs.has(root)) configs.set(root, loadConfig({ configPath: `${root}/redocly.yaml` }));
   const config = (await /** @type {Promise<import("@redocly/openapi-core").Config>} */ (configs.get(root))).forAlias(api.name);
 
@@ -49,14 +47,8 @@ export async function buildApi(api, ctx) {
   /** @type {Record<string, string>} */
   const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
-  /** @type {(text: string) => void} */
-  let setText = () => {};
-  const text = new Promise((r) => (setText = r));
-  const linting = lintBundle(text, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, alias: api.name });
-  linting.catch(() => {});
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);
-  setText(emitted.yaml);
-  const warnings = await linting;
+  const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
   step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
 

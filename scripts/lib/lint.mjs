@@ -4,8 +4,6 @@
 import { BaseResolver, getLineColLocation, lintDocument, makeDocumentFromString, Source } from "@redocly/openapi-core";
 import { readFileSync } from "node:fs";
 import { GenerateError } from "./errors.mjs";
-import { lintInWorker } from "./lint-worker.mjs";
-import { unshare } from "./unshare.mjs";
 
 /**
  * @param {string | Promise<string>} text  the bundle as it will be written (may still be in the making)
@@ -20,11 +18,11 @@ import { unshare } from "./unshare.mjs";
  *   (seconds on a large spec); `text` is then awaited only to give problems their line numbers.
  *   Objects it holds in several places are copied apart first, as in the text. Lint may mutate it.
  */
-export async function lintBundle(text, path, config, origin, { locateWarnings = true, parsed, alias = "" } = {}) {
+export async function lintBundle(text, path, config, origin, { locateWarnings = true, parsed } = {}) {
   const absolute = `${origin.root}/${path}`;
   // Redocly reads a Source's body only to turn a pointer into a line, after linting.
-  const document = parsed ? { source: new Source(absolute, ""), parsed: {} } : makeDocumentFromString(await text, absolute);
-  const problems = parsed ? (await lintInWorker(parsed, absolute, `${origin.root}/redocly.yaml`, alias)).map((p) => ({ ...p, location: p.location.map((l) => ({ ...l, source: document.source })) })) : await lintDocument({ document, config, externalRefResolver: new BaseResolver() });
+  const document = parsed ? { source: new Source(absolute, ""), parsed: unshare(parsed) } : makeDocumentFromString(await text, absolute);
+  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver() });
   const locate = problems.some((p) => p.severity === "error" || (locateWarnings && p.severity === "warn"));
   if (parsed && locate) document.source.body = await text;
   const traceOrigin = originTracer(origin);
@@ -78,6 +76,29 @@ function traceOrigin(pointer, origin, load) {
     }
   }
   return origin.overlay ? ` (not in any upstream file: added by ${origin.overlay}?)` : "";
+}
+
+/**
+ * Replaces, in place, each object met a second time (a YAML alias, or a value an overlay action
+ * put in several places) with a copy. Redocly's walker visits an object once however many places
+ * hold it, while the bundle's text spells out every copy and is linted as such.
+ * @param {Record<string, any>} root
+ */
+function unshare(root) {
+  const seen = new WeakSet();
+  /** @type {(v: any) => any} */
+  const copy = (v) => (v === null || typeof v !== "object" ? v : Array.isArray(v) ? v.map(copy) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])));
+  const visit = (/** @type {any} */ node) => {
+    seen.add(node);
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (value === null || typeof value !== "object") continue;
+      if (seen.has(value)) node[key] = copy(value);
+      else visit(value);
+    }
+  };
+  visit(root);
+  return root;
 }
 
 /** @param {any} node @param {string} pointer */

@@ -86,7 +86,7 @@ export async function toTypes(doc) {
  * @returns {{ yaml: string, types: Promise<string> }}
  */
 export function emitBundleFiles(doc, yamlHeader, output = "generated") {
-  const copy = doc; // lint has its own copy in the worker
+  const copy = structuredClone(doc);
   /** @type {(tool: string, file: string) => (error: unknown) => never} */
   const fail = (tool, file) => (error) => {
     const cause = /** @type {Error} */ (error);
