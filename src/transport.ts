@@ -52,12 +52,24 @@ export interface CallOptions {
 }
 
 /**
- * A fetch-shaped function that applies the client's reliability policy to a Request. The body is
- * read inside the attempt, so the Response it returns holds its body in memory and no timer outlives
- * the call, whatever the caller reads; a body that breaks off or stalls is retried like a lost
- * connection (for calls that may be replayed).
+ * A response whose body was read whole inside the attempt, so no timer outlives the call and
+ * nothing is left to stall. The facade decodes the chunks itself (src/settle.ts); the raw clients
+ * turn it back into a Response (src/raw-fetch.ts).
  */
-export type Transport = (request: Request, call?: CallOptions) => Promise<Response>;
+export interface Received {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  /** The body as it arrived, in chunks; null when the response had none, for HEAD, and for 204, 205 and 304. */
+  readonly body: readonly Uint8Array<ArrayBuffer>[] | null;
+}
+
+/**
+ * Applies the client's reliability policy to a Request: retries, timeouts, deadline, rate limit, no
+ * redirects. A body that breaks off or stalls is retried like a lost connection (for calls that may
+ * be replayed).
+ */
+export type Transport = (request: Request, call?: CallOptions) => Promise<Received>;
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
@@ -93,7 +105,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         remaining < timeoutMs ? pastDeadline() : fail(TimeoutError, `timed out after ${timeoutMs} ms`),
       );
       const last = retry >= maxRetries;
-      let outcome: Response | ConnectionError;
+      let outcome: Received | ConnectionError;
       try {
         // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
         const send = last || request.body === null ? request : request.clone();
@@ -135,15 +147,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 }
 
-// Reads the whole body, counting bytes as they arrive (after decompression), and returns a Response
-// that holds it in memory. Null-body statuses keep a null body.
-async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Response> {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+// Reads the whole body, counting bytes as they arrive (after decompression). The chunks are kept as
+// they are: the facade decodes them straight to text, with no second Response in between.
+async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Received> {
+  const { status, statusText, headers } = response;
   const reader = response.body?.getReader();
-  if (!reader) return new Response(null, init);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
+  for (; reader; ) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
@@ -154,9 +165,8 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
     chunks.push(value);
   }
   // a null-body status cannot be given a body, not even an empty one
-  const empty = method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304;
-  // one chunk (most bodies) is passed as it is: a Blob costs more per call than it saves in copying
-  return new Response(empty ? null : chunks.length === 1 ? chunks[0] : new Blob(chunks), init);
+  const empty = method === "HEAD" || status === 204 || status === 205 || status === 304;
+  return { status, statusText, headers, body: empty || !reader ? null : chunks };
 }
 
 function redirected(response: Response, method: string, path: string, url: string): RedirectError {
