@@ -9,7 +9,7 @@ const credentials = { clientId: "id-1", clientSecret: "secret-1" };
 const encoder = new TextEncoder();
 
 /** A fetch answering with `chunks` as separate stream chunks, so the split is exactly as given. */
-const chunkedFetch = (chunks: Uint8Array[], status = 200) =>
+const chunkedFetch = (chunks: Uint8Array<ArrayBuffer>[], status = 200) =>
   (async () =>
     new Response(
       new ReadableStream({
@@ -22,7 +22,7 @@ const chunkedFetch = (chunks: Uint8Array[], status = 200) =>
     )) as typeof fetch;
 
 /** The bytes of `text` cut at every given byte offset. */
-const cut = (bytes: Uint8Array, at: number[]) => [0, ...at].map((start, i) => bytes.slice(start, at[i] ?? bytes.length));
+const cut = (bytes: Uint8Array<ArrayBuffer>, at: number[]) => [0, ...at].map((start, i) => bytes.slice(start, at[i] ?? bytes.length));
 
 // "é" is 2 bytes, "€" 3, "😀" 4 in UTF-8: every cut below lands inside one of them
 const body = JSON.stringify({ ...user("u-é€😀"), email: "é€😀@example.test" });
@@ -30,7 +30,7 @@ const bytes = encoder.encode(body);
 const inside = (char: string, k: number) => encoder.encode(body.slice(0, body.indexOf(char))).length + k;
 
 describe("response body", () => {
-  const splits: Record<string, Uint8Array[]> = {
+  const splits: Record<string, Uint8Array<ArrayBuffer>[]> = {
     "one chunk": [bytes],
     "a 2-byte character split": cut(bytes, [inside("é", 1)]),
     "a 3-byte character split twice": cut(bytes, [inside("€", 1), inside("€", 2)]),

@@ -52,7 +52,7 @@ describe("size", () => {
       ["vendor-api-clients/seam (createSeamClient only)", 4000],
     ]);
     const reference = rows.find((r) => r.name.startsWith("openapi-fetch"))!;
-    // Every client bundle includes openapi-fetch, so none can be smaller than it alone.
+    // A floor that shows the measurement is real: no client bundle is smaller than openapi-fetch alone.
     for (const row of rows) expect(row.gzip).toBeGreaterThanOrEqual(reference.gzip);
     // Sequence's 5 kB budget is missed; its CI ceiling is the figure reached (issue 8 allows that),
     // so the bundle cannot grow further unnoticed. Seam's ceiling may not exceed 4.5 kB and the bundle
