@@ -1,6 +1,6 @@
 // The fetch the raw openapi-fetch clients are given: the client's transport, with what it received
 // turned back into a Response for openapi-fetch to read.
-import type { Received, Transport } from "./transport.js";
+import type { CallOptions, Received, Transport } from "./transport.js";
 
 /** A Response with the status, status text, headers and bytes the transport received. */
 export function toResponse({ status, statusText, headers, body }: Received): Response {
@@ -9,7 +9,14 @@ export function toResponse({ status, statusText, headers, body }: Received): Res
   return new Response(bytes, { status, statusText, headers });
 }
 
-/** fetch for openapi-fetch; `signal` from the request init goes to the transport, so an abort stops retries too. */
-export function rawFetch(transport: Transport): (request: Request) => Promise<Response> {
-  return async (request) => toResponse(await transport(request, { signal: request.signal }));
+/**
+ * fetch for openapi-fetch. The Request's body is read once into bytes that every attempt sends again
+ * (fetch keeps everything else the Request holds); its `signal` goes to the transport, so an abort
+ * stops retries too.
+ */
+export function rawFetch(transport: Transport, call?: CallOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const body = request.body === null ? null : new Uint8Array(await request.arrayBuffer());
+    return toResponse(await transport(request, { method: request.method, body }, { signal: request.signal, ...call }));
+  };
 }

@@ -64,12 +64,19 @@ export interface Received {
   readonly body: readonly Uint8Array<ArrayBuffer>[] | null;
 }
 
+/** fetch's init for one call. The body is one that can be sent again, so a retry replays the same bytes. */
+export interface SendInit extends RequestInit {
+  method: string;
+  body?: string | Uint8Array<ArrayBuffer> | null;
+}
+
 /**
- * Applies the client's reliability policy to a Request: retries, timeouts, deadline, rate limit, no
- * redirects. A body that breaks off or stalls is retried like a lost connection (for calls that may
- * be replayed).
+ * Sends fetch's own arguments under the client's reliability policy: retries, timeouts, deadline,
+ * rate limit, no redirects. The facade passes a URL (no Request to build and copy per call); a raw
+ * client passes openapi-fetch's Request, with its body already read into `init.body`. A body that
+ * breaks off or stalls is retried like a lost connection (for calls that may be replayed).
  */
-export type Transport = (request: Request, call?: CallOptions) => Promise<Received>;
+export type Transport = (input: string | Request, init: SendInit, call?: CallOptions) => Promise<Received>;
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
@@ -77,17 +84,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
   checkNumbers(options.retry);
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  return async (request, call = {}) => {
+  return async (input, init, call = {}) => {
     const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    const { method } = request;
+    const { method } = init;
     const { signal } = call;
     checkNumbers(call, method, call.path);
     if (call.retry) checkNumbers(call.retry, method, call.path);
     const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
-    const pathOf = () => call.path ?? new URL(request.url).pathname;
+    const url = () => (typeof input === "string" ? input : input.url);
+    const pathOf = () => call.path ?? new URL(url()).pathname;
     const fail = (Class: typeof ConnectionError, text: string, path = pathOf()) => new Class(`${method} ${path} ${text}`, { method, path });
     let deadline = 0;
 
@@ -107,14 +115,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
       const last = retry >= maxRetries;
       let outcome: Received | ConnectionError;
       try {
-        // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
-        const send = last || request.body === null ? request : request.clone();
         // Never follow a redirect: another origin would get the credential headers (fetch drops only
         // Authorization) and a 307/308 would replay the call there.
-        const response = await fetchImpl(send, { signal: attempt.signal, redirect: "manual" });
+        const response = await fetchImpl(input, { ...init, signal: attempt.signal, redirect: "manual" });
         if ((response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect") {
           response.body?.cancel().catch(() => {});
-          throw redirected(response, method, pathOf(), request.url);
+          throw redirected(response, method, pathOf(), url());
         }
         outcome = await readWhole(response, method, maxBytes, () => fail(ResponseTooLargeError, `returned a body over maxResponseBytes (${maxBytes})`));
       } catch (error) {
