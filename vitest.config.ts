@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -18,6 +19,9 @@ export default defineConfig({
     // JSON next to the console output: .ci/run reads test-results/ for its `N passed, N failed` line.
     reporters: ["default", "json"],
     outputFile: { json: `test-results/vitest-node${process.versions.node.split(".")[0]}.json` },
+    // Most files wait on child processes (generate, tsc, Prism) and loopback servers, so two files at
+    // once pay even on 2 cores, where vitest's default (cores − 1) would run one at a time.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

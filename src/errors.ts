@@ -130,7 +130,7 @@ const BY_STATUS: Record<number, typeof HttpError> = {
 };
 
 /** The vendor's request id from a response's headers, when present, redacted like any response text. */
-export function requestIdOf(response: Response, redact: (text: string) => string): string | undefined {
+export function requestIdOf(response: { readonly headers: Headers }, redact: (text: string) => string): string | undefined {
   for (const name of ["x-request-id", "request-id", "seam-request-id", "x-amzn-requestid"]) {
     const value = response.headers.get(name);
     if (value != null) return redact(value);
@@ -138,7 +138,7 @@ export function requestIdOf(response: Response, redact: (text: string) => string
 }
 
 /** The one place a status becomes an error class. */
-export function errorFromResponse(method: string, path: string, response: Response, body: unknown, redact: (text: string) => string): HttpError {
+export function errorFromResponse(method: string, path: string, response: { readonly status: number; readonly headers: Headers }, body: unknown, redact: (text: string) => string): HttpError {
   const { status, headers } = response;
   // Both vendors answer `{ error: { type, message } }`; say nothing rather than guess otherwise.
   const error = (body as { error?: { type?: unknown; message?: unknown } } | null)?.error;

@@ -6,7 +6,7 @@
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
 import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
 import { settle } from "./settle.js";
-import type { CallOptions, Transport } from "./transport.js";
+import type { CallOptions, SendInit, Transport } from "./transport.js";
 import { fail } from "./validate.js";
 
 /** What the generator records of a query or header parameter (generated/<api>/client.ts). */
@@ -60,12 +60,12 @@ const noParams: EncodeParams = (op, params) => {
 };
 
 /** The request for `op`; throws ValidationError on bad input and sends nothing. */
-export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams">): { pathname: string; search: string; init: RequestInit } {
+export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams">): { pathname: string; search: string; init: SendInit } {
   const where = { method: op.method, path: op.path };
   // header parameters (Sequence-Version) are set per client, from the generated enums
   if (input.params?.header) fail("are set per client, not per call", "header", where);
   const { pathname, search } = (config.encodeParams ?? noParams)(op, input.params);
-  const init: RequestInit = { method: op.method, headers: config.headers };
+  const init: SendInit = { method: op.method, headers: config.headers };
   if (op.body === "required" && input.body === undefined) fail("is required", "body", where);
   if (input.body !== undefined) {
     init.body = JSON.stringify(input.body);
@@ -81,7 +81,7 @@ export function createRequester<Paths>(config: RequestConfig): Requester<Paths> 
     const { pathname, search, init } = buildRequest(op, input, config);
     const [body, ctx] = await settle(
       { method: op.method, path: pathname, redact },
-      transport(new Request(baseUrl + pathname + search, init), { ...call, path: pathname }),
+      transport(baseUrl + pathname + search, init, { ...call, path: pathname }),
     );
     return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
   }) as Requester<Paths>;

@@ -52,31 +52,32 @@ export type SeamCredentials =
   | SeamClientSessionTokenCredentials
   | SeamEnvCredentials;
 
-type Kind = "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken";
+export type Kind = "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken";
 
-const KINDS: Kind[] = ["apiKey", "personalAccessToken", "consoleSessionToken", "clientSessionToken"];
-/** How each kind's tokens start. */
-const PREFIX: Record<Kind, string> = { apiKey: "seam_", personalAccessToken: "seam_at", consoleSessionToken: "ey", clientSessionToken: "seam_cst" };
-/** Tokens recognisable as another kind: their prefix, what they are, and how to pass them instead. */
-const LOOKALIKES = [
-  ["ey", "A JWT (console session token)", "consoleSessionToken with workspaceId"],
+export const KINDS: Kind[] = ["apiKey", "personalAccessToken", "consoleSessionToken", "clientSessionToken"];
+/**
+ * How tokens start: the prefix, what such a token is (for messages; none for an API key, whose
+ * prefix every Seam token shares), and the kind to pass it as. The last matching prefix wins.
+ */
+const TOKENS: [prefix: string, what: string, kind?: Kind][] = [
+  ["seam_", "", "apiKey"],
+  ["seam_at", "A personal access token (seam_at…)", "personalAccessToken"],
+  ["ey", "A JWT (console session token)", "consoleSessionToken"],
   ["seam_cst", "A client session token (seam_cst…)", "clientSessionToken"],
-  ["seam_at", "A personal access token (seam_at…)", "personalAccessToken with workspaceId"],
-  ["seam_pk", "A publishable key (seam_pk…)", ""],
+  ["seam_pk", "A publishable key (seam_pk…)"],
 ];
 
 // Header values must be visible ASCII; checking here keeps the token out of the runtime's own error text.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
+const scoped = (kind: Kind | undefined) => kind === "personalAccessToken" || kind === "consoleSessionToken";
+
 /** Why `token` is the wrong kind for `kind`, or undefined when it fits. Never quotes the token. */
 function mismatch(kind: Kind, token: string): string | undefined {
-  const rule = kind === "consoleSessionToken" ? "must be a JWT" : `should start with ${PREFIX[kind]}`;
-  for (const [prefix, what, passAs] of LOOKALIKES) {
-    if (token.startsWith(prefix!) && prefix !== PREFIX[kind]) {
-      return `${what} cannot be used as a${kind === "apiKey" ? "n" : ""} ${kind}${passAs && `; pass it as ${passAs}`}`;
-    }
-  }
-  if (!token.startsWith(PREFIX[kind])) return `${kind} ${rule}`;
+  const [, what, actual] = TOKENS.filter(([prefix]) => token.startsWith(prefix)).pop() ?? [];
+  if (actual === kind) return;
+  if (what) return `${what} cannot be used as a${kind === "apiKey" ? "n" : ""} ${kind}${actual ? `; pass it as ${actual}${scoped(actual) ? " with workspaceId" : ""}` : ""}`;
+  return `${kind} ${kind === "consoleSessionToken" ? "must be a JWT" : `should start with ${TOKENS.find((t) => t[2] === kind)![0]}`}`;
 }
 
 /**
@@ -96,13 +97,12 @@ export function seamAuthHeaders(options: Record<string, unknown>, envVar = ""): 
   const problem = mismatch(kind, token);
   if (problem) invalid(problem + from, kind);
   const workspaceId = options.workspaceId as string | undefined;
-  const scoped = kind === "personalAccessToken" || kind === "consoleSessionToken";
-  if (scoped ? typeof workspaceId !== "string" || !HEADER_SAFE.test(workspaceId) : workspaceId !== undefined) {
+  if (scoped(kind) ? typeof workspaceId !== "string" || !HEADER_SAFE.test(workspaceId) : workspaceId !== undefined) {
     invalid("workspaceId must be given (without whitespace, or as env SEAM_WORKSPACE_ID) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
   }
   // the workspace id is kept out of errors too: with the token it names what the token opens
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (kind === "clientSessionToken") headers["client-session-token"] = token;
-  if (scoped) headers["seam-workspace"] = workspaceId!;
+  if (scoped(kind)) headers["seam-workspace"] = workspaceId!;
   return { headers, secrets: [token, workspaceId] };
 }

@@ -4,7 +4,7 @@
 import { servers } from "../generated/seam/client.js";
 import { checkBaseUrl, readEnv, type UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
-import { seamAuthHeaders, type SeamCredentials } from "./seam-auth.js";
+import { KINDS, seamAuthHeaders, type Kind, type SeamCredentials } from "./seam-auth.js";
 import { createTransport, type Transport, type TransportOptions } from "./transport.js";
 import { invalid } from "./validate.js";
 
@@ -25,7 +25,7 @@ export interface SeamConnection {
   redact: (text: string) => string;
 }
 
-type Credential = Record<"apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken" | "workspaceId", unknown>;
+type Credential = Record<Kind | "workspaceId", unknown>;
 
 /**
  * Fills env in as the SDK does: with no token given, SEAM_API_KEY or SEAM_PERSONAL_ACCESS_TOKEN
@@ -45,12 +45,14 @@ function fillFromEnv(c: Credential): string {
 }
 
 export function seamConnection(options: SeamClientOptions): SeamConnection {
-  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId, endpoint, allowInsecureHttp, ...transportOptions } =
-    options as SeamClientOptions & Record<string, unknown>;
-  const credential: Credential = { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId };
+  const given = options as SeamClientOptions & Record<string, unknown>;
+  const credential = {} as Credential;
+  for (const name of [...KINDS, "workspaceId" as const]) credential[name] = given[name];
   const { headers, secrets } = seamAuthHeaders(credential, fillFromEnv(credential));
+  const { endpoint } = options;
   const envName = readEnv("SEAM_ENDPOINT") ? "SEAM_ENDPOINT" : "SEAM_API_URL";
   const fromEnv = endpoint === undefined ? readEnv(envName) : undefined;
-  const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && envName, allowInsecureHttp === true);
-  return { baseUrl, headers, transport: createTransport(transportOptions as TransportOptions), redact: redactor(secrets) };
+  const baseUrl = (endpoint ?? fromEnv) === undefined ? defaultSeamEndpoint : checkBaseUrl(endpoint ?? fromEnv, "endpoint", fromEnv && envName, options.allowInsecureHttp === true);
+  // the transport reads only its own options from the rest
+  return { baseUrl, headers, transport: createTransport(options), redact: redactor(secrets) };
 }

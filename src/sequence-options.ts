@@ -40,13 +40,14 @@ export interface SequenceConnection {
 }
 
 export function sequenceConnection(options: SequenceClientOptions): SequenceConnection {
-  const { clientId, clientSecret, environment = defaultSequenceEnvironment, baseUrl, apiVersion = latestSequenceApiVersion, allowInsecureHttp, ...transportOptions } = options;
-  const { authorization, secrets } = sequenceAuthorization({ clientId, clientSecret });
+  const { environment = defaultSequenceEnvironment, baseUrl, apiVersion = latestSequenceApiVersion, allowInsecureHttp } = options;
+  const { authorization, secrets } = sequenceAuthorization(options);
   if (typeof apiVersion !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(apiVersion)) invalid("apiVersion must be a YYYY-MM-DD date", "apiVersion");
   return {
     baseUrl: baseUrl === undefined ? pickServer(servers, environment, "environment") : checkBaseUrl(baseUrl, "baseUrl", undefined, allowInsecureHttp),
     headers: { authorization, "sequence-version": apiVersion },
-    transport: createTransport(transportOptions),
+    // the transport reads only its own options
+    transport: createTransport(options),
     redact: redactor(secrets),
   };
 }

@@ -1,6 +1,7 @@
 // The typed openapi-fetch client for Sequence, for anything the facade does not wrap. Imported on
 // its own, so an application that only uses the facade bundles none of openapi-fetch's client.
 import { createRawClient, type RawClient } from "../generated/sequence/client.js";
+import { rawFetch } from "./raw-fetch.js";
 import { sequenceConnection, type SequenceClientOptions } from "./sequence-options.js";
 
 export type RawSequenceClient = RawClient;
@@ -8,6 +9,5 @@ export type RawSequenceClient = RawClient;
 /** openapi-fetch's client with the same options, auth, version header and transport as createSequenceClient. */
 export function createRawSequenceClient(options: SequenceClientOptions = {}): RawSequenceClient {
   const { baseUrl, headers, transport } = sequenceConnection(options);
-  // raw callers pass `signal` in the request init; hand it to the transport so aborts stop retries too
-  return createRawClient({ baseUrl, headers, fetch: (request: Request) => transport(request, { signal: request.signal }) });
+  return createRawClient({ baseUrl, headers, fetch: rawFetch(transport) });
 }

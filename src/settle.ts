@@ -2,6 +2,7 @@
 // a 2xx body that is not JSON becomes a MalformedResponseError carrying the status and a short
 // snippet, never a crash or a silent success.
 import { errorFromResponse, MalformedResponseError, requestIdOf } from "./errors.js";
+import type { Received } from "./transport.js";
 
 /** The call a response belongs to. `redact` removes credentials from text that goes into an error. */
 export interface CallContext {
@@ -11,7 +12,7 @@ export interface CallContext {
 }
 
 export interface ResponseContext extends CallContext {
-  response: Response;
+  response: Received;
   /** The body as received, for snippets. */
   text: string;
 }
@@ -35,20 +36,20 @@ export function malformed({ method, path, response, redact }: ResponseContext, p
  * MalformedResponseError for a 2xx body that is empty or is not JSON. Transport
  * errors (timeouts, connection errors) and aborts pass through as they are.
  */
-export async function settle(call: CallContext, pending: Promise<Response>): Promise<[unknown, ResponseContext]> {
+export async function settle(call: CallContext, pending: Promise<Received>): Promise<[unknown, ResponseContext]> {
   const { method, path, redact } = call;
   const response = await pending;
-  // the transport read the body inside its attempt, so reading it again cannot fail or stall
-  const text = await response.text();
+  const text = textOf(response.body);
+  const ok = response.status >= 200 && response.status < 300;
   const ctx = { ...call, response, text };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    if (response.ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body", text);
+    if (ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body", text);
     body = text || undefined;
   }
-  if (!response.ok) throw errorFromResponse(method, path, response, scrub(body, text, redact), redact);
+  if (!ok) throw errorFromResponse(method, path, response, scrub(body, text, redact), redact);
   return [body, ctx];
 }
 
@@ -60,4 +61,15 @@ function scrub(body: unknown, text: string, redact: (text: string) => string): u
   if (typeof body !== "object" || body === null) return typeof body === "string" ? redact(body) : body;
   const clean = redact(text);
   return clean === text ? body : JSON.parse(clean);
+}
+
+const utf8 = new TextDecoder();
+
+/** The body as UTF-8 text, as Response.text() reads it (a BOM dropped, bad bytes replaced). */
+function textOf(chunks: Received["body"]): string {
+  if (!chunks) return "";
+  // one decoder, used in one synchronous run: `stream` keeps a character split across chunks whole
+  let text = "";
+  for (const chunk of chunks) text += utf8.decode(chunk, { stream: true });
+  return text + utf8.decode();
 }

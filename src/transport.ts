@@ -52,12 +52,31 @@ export interface CallOptions {
 }
 
 /**
- * A fetch-shaped function that applies the client's reliability policy to a Request. The body is
- * read inside the attempt, so the Response it returns holds its body in memory and no timer outlives
- * the call, whatever the caller reads; a body that breaks off or stalls is retried like a lost
- * connection (for calls that may be replayed).
+ * A response whose body was read whole inside the attempt, so no timer outlives the call and
+ * nothing is left to stall. The facade decodes the chunks itself (src/settle.ts); the raw clients
+ * turn it back into a Response (src/raw-fetch.ts).
  */
-export type Transport = (request: Request, call?: CallOptions) => Promise<Response>;
+export interface Received {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  /** The body as it arrived, in chunks; null when the response had none, for HEAD, and for 204, 205 and 304. */
+  readonly body: readonly Uint8Array<ArrayBuffer>[] | null;
+}
+
+/** fetch's init for one call. The body is one that can be sent again, so a retry replays the same bytes. */
+export interface SendInit extends RequestInit {
+  method: string;
+  body?: string | Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * Sends fetch's own arguments under the client's reliability policy: retries, timeouts, deadline,
+ * rate limit, no redirects. The facade passes a URL (no Request to build and copy per call); a raw
+ * client passes openapi-fetch's Request, with its body already read into `init.body`. A body that
+ * breaks off or stalls is retried like a lost connection (for calls that may be replayed).
+ */
+export type Transport = (input: string | Request, init: SendInit, call?: CallOptions) => Promise<Received>;
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const { fetch: fetchImpl = (input, init) => globalThis.fetch(input, init), rateLimiter, onRetry } = options;
@@ -65,17 +84,18 @@ export function createTransport(options: TransportOptions = {}): Transport {
   checkNumbers(options.retry);
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  return async (request, call = {}) => {
+  return async (input, init, call = {}) => {
     const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-    const { method } = request;
+    const { method } = init;
     const { signal } = call;
     checkNumbers(call, method, call.path);
     if (call.retry) checkNumbers(call.retry, method, call.path);
     const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
-    const pathOf = () => call.path ?? new URL(request.url).pathname;
+    const url = () => (typeof input === "string" ? input : input.url);
+    const pathOf = () => call.path ?? new URL(url()).pathname;
     const fail = (Class: typeof ConnectionError, text: string, path = pathOf()) => new Class(`${method} ${path} ${text}`, { method, path });
     let deadline = 0;
 
@@ -93,16 +113,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
         remaining < timeoutMs ? pastDeadline() : fail(TimeoutError, `timed out after ${timeoutMs} ms`),
       );
       const last = retry >= maxRetries;
-      let outcome: Response | ConnectionError;
+      let outcome: Received | ConnectionError;
       try {
-        // A Request's body can be sent once: keep the original for the last attempt, send copies before it.
-        const send = last || request.body === null ? request : request.clone();
         // Never follow a redirect: another origin would get the credential headers (fetch drops only
         // Authorization) and a 307/308 would replay the call there.
-        const response = await fetchImpl(send, { signal: attempt.signal, redirect: "manual" });
+        const response = await fetchImpl(input, { ...init, signal: attempt.signal, redirect: "manual" });
         if ((response.status >= 300 && response.status < 400 && response.status !== 304) || response.type === "opaqueredirect") {
           response.body?.cancel().catch(() => {});
-          throw redirected(response, method, pathOf(), request.url);
+          throw redirected(response, method, pathOf(), url());
         }
         outcome = await readWhole(response, method, maxBytes, () => fail(ResponseTooLargeError, `returned a body over maxResponseBytes (${maxBytes})`));
       } catch (error) {
@@ -135,15 +153,14 @@ export function createTransport(options: TransportOptions = {}): Transport {
   };
 }
 
-// Reads the whole body, counting bytes as they arrive (after decompression), and returns a Response
-// that holds it in memory. Null-body statuses keep a null body.
-async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Response> {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+// Reads the whole body, counting bytes as they arrive (after decompression). The chunks are kept as
+// they are: the facade decodes them straight to text, with no second Response in between.
+async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Received> {
+  const { status, statusText, headers } = response;
   const reader = response.body?.getReader();
-  if (!reader) return new Response(null, init);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
+  for (; reader; ) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
@@ -154,9 +171,8 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
     chunks.push(value);
   }
   // a null-body status cannot be given a body, not even an empty one
-  const empty = method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304;
-  // one chunk (most bodies) is passed as it is: a Blob costs more per call than it saves in copying
-  return new Response(empty ? null : chunks.length === 1 ? chunks[0] : new Blob(chunks), init);
+  const empty = method === "HEAD" || status === 204 || status === 205 || status === 304;
+  return { status, statusText, headers, body: empty || !reader ? null : chunks };
 }
 
 function redirected(response: Response, method: string, path: string, url: string): RedirectError {

@@ -131,4 +131,23 @@ describe("sequence client", () => {
     expect(data?.id).toBe("u1");
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${btoa("id-1:secret-1")}`);
   });
+  it("sequence client: a custom fetch gets fetch's own arguments: a URL and init from the facade, the raw client's Request with its options", async () => {
+    const calls: [RequestInfo | URL, RequestInit | undefined][] = [];
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push([input, init]);
+      return new Response(JSON.stringify(user("u1")), { headers: { "content-type": "application/json" } });
+    }) as typeof globalThis.fetch;
+    const options = { clientId: "id-1", clientSecret: "secret-1", baseUrl: "https://api.example.test", fetch };
+    await createSequenceClient(options).users.get("u1");
+    await createRawSequenceClient(options).GET("/users/{id}", { params: { path: { id: "u1" } }, cache: "no-store", keepalive: true });
+    const [[url, init], [request, rawInit]] = calls as [[string, RequestInit], [Request, RequestInit]];
+    expect(url).toBe("https://api.example.test/users/u1");
+    expect(init).toMatchObject({ method: "GET", redirect: "manual", headers: { authorization: `Basic ${btoa("id-1:secret-1")}` } });
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    // what fetch makes of the raw call: the Request's own options, our signal, no redirects followed
+    const sent = new Request(request, rawInit);
+    expect([sent.url, sent.method, sent.cache, sent.keepalive, sent.redirect]).toEqual(["https://api.example.test/users/u1", "GET", "no-store", true, "manual"]);
+    expect(sent.headers.get("authorization")).toBe(`Basic ${btoa("id-1:secret-1")}`);
+    expect(rawInit.signal).toBeInstanceOf(AbortSignal);
+  });
 });

@@ -6,9 +6,16 @@ import { backoffDelay, retryDelay } from "../src/backoff.js";
 import { createServer, type Server } from "node:http";
 import { ConnectionError, ResponseTooLargeError, TimeoutError, ValidationError } from "../src/errors.js";
 import { defaultRetryPolicy, type RetryPolicy } from "../src/retry-policy.js";
-import { createTransport, type RetryEvent } from "../src/transport.js";
+import { rawFetch } from "../src/raw-fetch.js";
+import { createTransport as createReceiving, type CallOptions, type RetryEvent, type TransportOptions } from "../src/transport.js";
 import type { FakeServer } from "vendor-api-clients/testing";
 import { basicAuth, script, startFake } from "./helpers/fake.js";
+
+/** The transport as the raw clients use it: a Request in, what it received as a Response out (src/raw-fetch.ts). */
+const createTransport = (options?: TransportOptions) => {
+  const transport = createReceiving(options);
+  return (request: Request, call?: CallOptions) => rawFetch(transport, call)(request);
+};
 
 const policy = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...defaultRetryPolicy, ...overrides });
 const fast = { retry: { baseDelayMs: 10, maxDelayMs: 40, jitter: 0 } };

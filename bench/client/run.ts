@@ -4,6 +4,8 @@
 // affects both sides alike. Prints a markdown table and writes it to bench/results/client.md.
 //
 //   npm run bench:client [-- --quick]
+//   (the npm script builds first and runs this on dist/, as applications import the package:
+//   bench/client/tsconfig.json drops the root config's paths to src/)
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";

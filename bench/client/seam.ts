@@ -6,6 +6,8 @@
 // Prints a markdown table and writes it to bench/results/client-seam.md.
 //
 //   npm run bench:client:seam [-- --quick]
+//   (the npm script builds first and runs this on dist/, as applications import the package:
+//   bench/client/tsconfig.json drops the root config's paths to src/)
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
