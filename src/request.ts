@@ -79,10 +79,8 @@ export function createRequester<Paths>(config: RequestConfig): Requester<Paths> 
   const { baseUrl, transport, redact, shapes } = config;
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
     const { pathname, search, init } = buildRequest(op, input, config);
-    const [body, ctx] = await settle(
-      { method: op.method, path: pathname, redact },
-      transport(baseUrl + pathname + search, init, { ...call, path: pathname }),
-    );
+    const received = await transport(baseUrl + pathname + search, init, { ...call, path: pathname });
+    const [body, ctx] = settle({ method: op.method, path: pathname, redact }, received);
     return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
   }) as Requester<Paths>;
 }

@@ -31,17 +31,15 @@ export function malformed({ method, path, response, redact }: ResponseContext, p
 }
 
 /**
- * Awaits the transport's response and returns its parsed 2xx JSON, or throws the typed error:
- * errorFromResponse for non-2xx (with the body parsed when it is JSON, else its text),
- * MalformedResponseError for a 2xx body that is empty or is not JSON. Transport
- * errors (timeouts, connection errors) and aborts pass through as they are.
+ * The parsed 2xx JSON of what the transport received, or the typed error: errorFromResponse for
+ * non-2xx (with the body parsed when it is JSON, else its text), MalformedResponseError for a 2xx
+ * body that is empty or is not JSON. Synchronous: the body is already in memory.
  */
-export async function settle(call: CallContext, pending: Promise<Received>): Promise<[unknown, ResponseContext]> {
+export function settle(call: CallContext, response: Received): [unknown, ResponseContext] {
   const { method, path, redact } = call;
-  const response = await pending;
   const text = textOf(response.body);
   const ok = response.status >= 200 && response.status < 300;
-  const ctx = { ...call, response, text };
+  const ctx = { method, path, redact, response, text };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -68,6 +66,7 @@ const utf8 = new TextDecoder();
 /** The body as UTF-8 text, as Response.text() reads it (a BOM dropped, bad bytes replaced). */
 function textOf(chunks: Received["body"]): string {
   if (!chunks) return "";
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
   // one decoder, used in one synchronous run: `stream` keeps a character split across chunks whole
   let text = "";
   for (const chunk of chunks) text += utf8.decode(chunk, { stream: true });
