@@ -67,7 +67,9 @@ describe("response body: raw client", () => {
     // written in pieces with pauses, so fetch delivers several chunks; not UTF-8 on purpose
     const payload = Buffer.from([...bytes, 0xff, 0x00, 0xfe]);
     server.handle(async (_req, res) => {
-      res.writeHead(200, "Fine Thanks", { "content-type": "application/octet-stream", "x-request-id": "r-1", "set-cookie": ["a=1", "b=2"] });
+      // a fixed Date, so the two responses' headers can be compared whole across a second boundary
+      res.sendDate = false;
+      res.writeHead(200, "Fine Thanks", { date: "Thu, 03 Dec 2026 12:00:00 GMT", "content-type": "application/octet-stream", "x-request-id": "r-1", "set-cookie": ["a=1", "b=2"] });
       for (let i = 0; i < payload.length; i += 40) {
         res.write(payload.subarray(i, i + 40));
         await new Promise((r) => setTimeout(r, 5));
