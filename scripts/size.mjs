@@ -26,8 +26,12 @@ export const cases = [
   { name: "openapi-fetch alone (reference)", code: `export { default } from "openapi-fetch";` },
 ];
 
-export async function measure({ code }) {
-  const result = await build({
+/**
+ * esbuild's bundle of a consumer module, minified as an application's bundler would make it.
+ * @param {string} code @param {import("esbuild").BuildOptions} [extra] e.g. metafile, plugins
+ */
+export function bundleConsumer(code, extra = {}) {
+  return build({
     stdin: { contents: code, resolveDir: root, loader: "ts", sourcefile: "consumer.ts" },
     bundle: true,
     minify: true,
@@ -36,8 +40,12 @@ export async function measure({ code }) {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    ...extra,
   });
-  const bytes = result.outputFiles[0].contents;
+}
+
+export async function measure({ code }) {
+  const bytes = (await bundleConsumer(code)).outputFiles[0].contents;
   return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 

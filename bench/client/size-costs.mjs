@@ -8,26 +8,16 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleConsumer, cases } from "../../scripts/size.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const entries = {
-  sequence: `export { createSequenceClient } from "./src/sequence.ts";`,
-  seam: `export { createSeamClient } from "./src/seam.ts";`,
-};
+// The budgeted cases, by their API's name: "vendor-api-clients/seam (…)" → "seam".
+const entries = Object.fromEntries(cases.filter((c) => c.budget).map((c) => [c.name.replace(/^vendor-api-clients\/(\w+) .*$/, "$1"), c.code]));
 
 /** @param {string} contents @param {string} [leaveOut] a file, relative to root, to mark external */
 const bundle = (contents, leaveOut) =>
-  build({
-    stdin: { contents, resolveDir: root, loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
+  bundleConsumer(contents, {
     metafile: true,
-    logLevel: "silent",
     plugins: leaveOut
       ? [{ name: "leave-out", setup: (b) => b.onResolve({ filter: /.*/ }, (a) => (join(a.resolveDir, a.path).replace(/\.js$/, ".ts") === join(root, leaveOut) ? { path: a.path, external: true } : undefined)) }]
       : [],
@@ -39,7 +29,7 @@ for (const [name, contents] of Object.entries(entries)) {
   const r = await bundle(contents);
   const inputs = Object.values(r.metafile.outputs)[0].inputs;
   const total = gzip(r.outputFiles[0].contents);
-  const files = Object.entries(inputs).filter(([f, v]) => f !== "<stdin>" && v.bytesInOutput > 0);
+  const files = Object.entries(inputs).filter(([f, v]) => f !== "consumer.ts" && v.bytesInOutput > 0);
   const saved = {};
   for (const [f] of files) saved[f] = total - gzip((await bundle(contents, f)).outputFiles[0].contents);
   const text = r.outputFiles[0].text;
