@@ -15,18 +15,24 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { inputs } from "./inputs.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
-const argv = process.argv.slice(2);
-const opt = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
-const rounds = Number(opt("--rounds", "5"));
-const seamRounds = Math.min(rounds, Number(opt("--seam-rounds", "3")));
-const noopRounds = Number(opt("--noop-rounds", "20"));
-const only = new Set(opt("--only", "ours,seam,noop").split(","));
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    "seam-rounds": { type: "string", default: "3" },
+    "noop-rounds": { type: "string", default: "20" },
+    only: { type: "string", default: "ours,seam,noop" },
+    variants: { type: "string", default: "shipped,reparse" },
+  },
+  strict: false,
+});
+const rounds = Number(args.rounds);
+const seamRounds = Math.min(rounds, Number(args["seam-rounds"]));
+const noopRounds = Number(args["noop-rounds"]);
+const only = new Set(String(args.only).split(","));
 
 /** A patch: file under scripts/, the text to find (must occur once) and its replacement. */
 /** @typedef {{ file: string, find: string, replace: string }} Patch */
@@ -46,7 +52,7 @@ const VARIANTS = {
     patches: [{ file: "generate.mjs", find: "const quick = forced ? null : plan(true);", replace: "const quick = forced ? null : plan(false);" }],
   },
 };
-const coldVariants = opt("--variants", "shipped,reparse").split(",");
+const coldVariants = String(args.variants).split(",");
 
 const work = mkdtempSync(join(tmpdir(), "bench-machinery-"));
 

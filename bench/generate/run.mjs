@@ -15,6 +15,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { inputs } from "./inputs.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -23,15 +24,19 @@ const generateScript = join(repo, "scripts", "generate.mjs");
 const TIME = "/usr/bin/time";
 const hasTime = existsSync(TIME);
 
-const argv = process.argv.slice(2);
-const opt = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? fallback : (argv[i + 1] ?? fallback);
-};
-const rounds = Number(opt("--rounds", "5"));
-const githubRounds = Math.min(rounds, Number(opt("--github-rounds", "3")));
-const only = new Set(opt("--only", "ours,seam,github,noop").split(","));
-const keep = argv.includes("--keep");
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "5" },
+    "github-rounds": { type: "string", default: "3" },
+    only: { type: "string", default: "ours,seam,github,noop" },
+    keep: { type: "boolean", default: false },
+  },
+  strict: false,
+});
+const rounds = Number(args.rounds);
+const githubRounds = Math.min(rounds, Number(args["github-rounds"]));
+const only = new Set(String(args.only).split(","));
+const keep = args.keep === true;
 
 /**
  * Runs one command; resolves with its wall time and peak RSS. Peak RSS comes from GNU time's %M
