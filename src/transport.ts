@@ -158,9 +158,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
 async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Received> {
   const { status, statusText, headers } = response;
   const reader = response.body?.getReader();
+  if (!reader) return { status, statusText, headers, body: null };
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (; reader; ) {
+  for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
@@ -172,7 +173,7 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
   }
   // a null-body status cannot be given a body, not even an empty one
   const empty = method === "HEAD" || status === 204 || status === 205 || status === 304;
-  return { status, statusText, headers, body: empty || !reader ? null : chunks };
+  return { status, statusText, headers, body: empty ? null : chunks };
 }
 
 function redirected(response: Response, method: string, path: string, url: string): RedirectError {
