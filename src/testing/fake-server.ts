@@ -188,15 +188,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
       entry.status = fault.redirectTo !== undefined ? (fault.status ?? 307) : (fault.status ?? 200);
       if (fault.endlessBody) return sendEndless(res);
       if (fault.gzipBomb) return sendGzipBomb(res);
-      const reply: Reply = fault.malformed
-        ? { status: 200, body: "<html>upstream proxy error</html>", headers: { "content-type": "text/html" } }
-        : fault.echoHeaders
-          ? echoReply(req, entry.status, fault.retryAfter)
-          : fault.redirectTo !== undefined
-            ? { status: entry.status, headers: { location: `${fault.redirectTo}${url.pathname}${url.search}` } }
-            : fault.deepJson !== undefined
-              ? { status: 200, body: deepJson(fault.deepJson), headers: { "content-type": "application/json" } }
-              : faultReply(fault, entry.status);
+      const reply = replacementReply(fault, req, url, entry.status);
       entry.status = reply.status;
       send(res, reply);
       return;
@@ -307,6 +299,15 @@ function omitNullCursors(reply: Reply): Reply {
   if (reply.status !== 200 || !body?.pagination) return reply;
   const pagination = Object.fromEntries(Object.entries(body.pagination).filter(([, value]) => value !== null));
   return { ...reply, body: { ...body, pagination } };
+}
+
+/** What a fault that replaces the API's answer sends instead (`status`: the fault's, or its default). */
+function replacementReply(fault: FakeFault, req: IncomingMessage, url: URL, status: number): Reply {
+  if (fault.malformed) return { status: 200, body: "<html>upstream proxy error</html>", headers: { "content-type": "text/html" } };
+  if (fault.echoHeaders) return echoReply(req, status, fault.retryAfter);
+  if (fault.redirectTo !== undefined) return { status, headers: { location: `${fault.redirectTo}${url.pathname}${url.search}` } };
+  if (fault.deepJson !== undefined) return { status: 200, body: deepJson(fault.deepJson), headers: { "content-type": "application/json" } };
+  return faultReply(fault, status);
 }
 
 function faultReply(fault: FakeFault, status: number): Reply {
