@@ -9,14 +9,13 @@
 //   --noop-rounds N   (default 20)
 //   --only a,b   inputs: ours, seam, github, noop
 //   --variants a,b   of: shipped, reparse (cold runs); the no-op input always runs shipped vs fullparse
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { inputs } from "./inputs.mjs";
+import { median, timed } from "./measure.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const { values: args } = parseArgs({
@@ -73,29 +72,8 @@ function toolCopy(/** @type {string} */ key) {
   return join(dir, "scripts", "generate.mjs");
 }
 
-/** @returns {Promise<{ ms: number, rssMB: number, stdout: string }>} */
-function run(/** @type {string[]} */ args, /** @type {string} */ cwd) {
-  const rssFile = join(work, `rss-${process.pid}`);
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn("/usr/bin/time", ["-f", "%M", "-o", rssFile, process.execPath, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = performance.now() - t;
-      if (code !== 0) return reject(new Error(`${args.join(" ")} (cwd ${cwd}) exited ${code}\n${out.slice(-3000)}`));
-      resolve({ ms, rssMB: Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024, stdout: out });
-    });
-  });
-}
-
-const median = (/** @type {number[]} */ xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? /** @type {number} */ (s[m]) : (/** @type {number} */ (s[m - 1]) + /** @type {number} */ (s[m])) / 2;
-};
+/** `node <args>` in cwd: wall time, peak RSS, stdout. @param {string[]} args @param {string} cwd */
+const run = (args, cwd) => timed(process.execPath, args, cwd);
 
 /**
  * Alternating rounds of each variant in its project; the order rotates every round.

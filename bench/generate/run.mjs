@@ -9,20 +9,17 @@
 //   --github-rounds N   (default 3)
 //   --only a,b      inputs to run: ours, seam, github, noop
 //   --keep          keep the temp projects (their path is printed)
-import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { inputs } from "./inputs.mjs";
+import { hasTime, median, timed as run } from "./measure.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = (/** @type {string} */ name) => join(repo, "node_modules", ".bin", name);
 const generateScript = join(repo, "scripts", "generate.mjs");
-const TIME = "/usr/bin/time";
-const hasTime = existsSync(TIME);
 
 const { values: args } = parseArgs({
   options: {
@@ -37,46 +34,6 @@ const rounds = Number(args.rounds);
 const githubRounds = Math.min(rounds, Number(args["github-rounds"]));
 const only = new Set(String(args.only).split(","));
 const keep = args.keep === true;
-
-/**
- * Runs one command; resolves with its wall time and peak RSS. Peak RSS comes from GNU time's %M
- * (KiB) when present, else from a wrapper that reads the child's resourceUsage().
- * @param {string} cmd @param {string[]} args @param {string} cwd
- * @returns {Promise<{ ms: number, rssMB: number, stdout: string }>}
- */
-function run(cmd, args, cwd) {
-  const rssFile = join(cwd, `.rss-${process.pid}`);
-  rmSync(rssFile, { force: true });
-  const [file, fileArgs] = hasTime ? [TIME, ["-f", "%M", "-o", rssFile, cmd, ...args]] : [cmd, args];
-  const hook = hasTime ? {} : { BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${new URL("./rss-hook.mjs", import.meta.url)}` };
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(file, fileArgs, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...hook, NO_COLOR: "1", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const ms = performance.now() - t;
-      if (code !== 0) {
-        reject(new Error(`${cmd} ${args.join(" ")} (cwd ${cwd}) exited ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`));
-        return;
-      }
-      const kb = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number).filter((x) => x > 0));
-      rmSync(rssFile, { force: true });
-      resolve({ ms, rssMB: kb / 1024, stdout });
-    });
-  });
-}
-
-/** @param {number[]} xs */
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  const at = (/** @type {number} */ i) => /** @type {number} */ (s[i]);
-  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
-};
 
 const work = mkdtempSync(join(tmpdir(), "bench-generate-"));
 const projects = inputs(repo, work);
