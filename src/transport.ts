@@ -171,7 +171,7 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
     }
     chunks.push(value);
   }
-  // a null-body status cannot be given a body, not even an empty one
+  // null for a null-body status: the Response a raw client rebuilds (raw-fetch.ts) cannot have one, not even empty
   const empty = method === "HEAD" || status === 204 || status === 205 || status === 304;
   return { status, statusText, headers, body: empty ? null : chunks };
 }
