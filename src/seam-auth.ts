@@ -67,7 +67,7 @@ const TOKENS: [prefix: string, what: string, kind?: Kind][] = [
   ["seam_pk", "A publishable key (seam_pk…)"],
 ];
 
-// Header values must be visible ASCII; checking here keeps the token out of the runtime's own error text.
+// Header values must be printable ASCII without spaces (0x21-0x7e); checking here keeps the token out of the runtime's own error text.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 const scoped = (kind: Kind | undefined) => kind === "personalAccessToken" || kind === "consoleSessionToken";
@@ -93,12 +93,12 @@ export function seamAuthHeaders(options: Record<string, unknown>, envVar = ""): 
   if (token === undefined) {
     invalid("Missing Seam credential: pass { apiKey } (or another token kind) to createSeamClient, or set SEAM_API_KEY or SEAM_PERSONAL_ACCESS_TOKEN", kind);
   }
-  if (typeof token !== "string" || !HEADER_SAFE.test(token)) invalid(`${kind}${from} must be a non-empty string without whitespace`, kind);
+  if (typeof token !== "string" || !HEADER_SAFE.test(token)) invalid(`${kind}${from} must be a non-empty string of printable ASCII without spaces (characters ! to ~)`, kind);
   const problem = mismatch(kind, token);
   if (problem) invalid(problem + from, kind);
   const workspaceId = options.workspaceId as string | undefined;
   if (scoped(kind) ? typeof workspaceId !== "string" || !HEADER_SAFE.test(workspaceId) : workspaceId !== undefined) {
-    invalid("workspaceId must be given (without whitespace, or as env SEAM_WORKSPACE_ID) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
+    invalid("workspaceId must be given (printable ASCII without spaces, or as env SEAM_WORKSPACE_ID) with a personalAccessToken or consoleSessionToken, and only then", "workspaceId");
   }
   // the workspace id is kept out of errors too: with the token it names what the token opens
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };

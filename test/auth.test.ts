@@ -153,6 +153,18 @@ describe("auth: seam", () => {
     expect(error.message).not.toContain("seam_secret");
   });
 
+  it("auth: a token outside printable ASCII is refused with a message that says so and names the option", () => {
+    for (const apiKey of ["seam_…", "seam_clé", "seam_a b"]) {
+      const error = validationError(seam({ apiKey }));
+      expect(error.param).toBe("apiKey");
+      expect(error.message).toMatch(/^apiKey must be a non-empty string of printable ASCII/);
+      expect(error.message).not.toContain(apiKey);
+    }
+    const workspace = validationError(seam({ personalAccessToken: "seam_at1_x", workspaceId: "ws…" }));
+    expect(workspace.param).toBe("workspaceId");
+    expect(workspace.message).toContain("printable ASCII");
+  });
+
   it("auth: SEAM_API_KEY is checked like an apiKey option, and SEAM_ENDPOINT like endpoint", () => {
     vi.stubEnv("SEAM_API_KEY", "seam_at1_frompat");
     const error = validationError(seam({}));
