@@ -1,6 +1,6 @@
 // @ts-check
 // Classifies the differences between two OpenAPI documents from the point of view of code that uses
-// the generated client (rules in README, "When a vendor changes a spec"). Each change is reported
+// the generated client (rules in docs/maintaining.md, "How changes are classified"). Each change is reported
 // once: a component is compared once under #/components, never again through each operation that
 // references it, and its entry names the one operation using it (or null when several do).
 import { componentUsage, deref as resolve, operationKey, operations, pointer, refName } from "./openapi-walk.mjs";
