@@ -57,7 +57,8 @@ export async function typecheckSnippets({ dir, files }: SnippetFolder): Promise<
     } else if (line.startsWith(" ") && errors.length) errors.at(-1)!.message += `\n${line}`;
     else if (line.trim()) errors.push({ at: "tsc", message: line });
   }
-  return errors;
+  // in Markdown order: by file, then line and column
+  return errors.sort((a, b) => a.at.localeCompare(b.at, "en", { numeric: true }));
 }
 
 /**
