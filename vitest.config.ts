@@ -1,6 +1,9 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { dropTypecheckNotice } from "./test/helpers/typecheck-notice.js";
+
+dropTypecheckNotice();
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
@@ -18,6 +21,8 @@ export default defineConfig({
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     // JSON next to the console output: .ci/run reads test-results/ for its `N passed, N failed` line.
     reporters: ["default", "json"],
+    // A passing test's console output is noise in `npm test`; a failing test's is shown with it.
+    silent: "passed-only",
     outputFile: { json: `test-results/vitest-node${process.versions.node.split(".")[0]}.json` },
     // Most files wait on child processes (generate, tsc, Prism) and loopback servers, so two files at
     // once pay even on 2 cores, where vitest's default (cores − 1) would run one at a time.

@@ -47,7 +47,6 @@ describe("size", () => {
       (error: { stdout: string }) => error,
     );
     const rows = JSON.parse(stdout) as Row[];
-    for (const row of rows) console.log(`${row.name}: ${row.min} B min, ${row.gzip} B min+gzip${row.budget ? ` (budget ${row.budget})` : ""}`);
     expect(rows.filter((r) => r.budget !== undefined).map((r) => [r.name, r.budget])).toEqual([
       ["vendor-api-clients/sequence (createSequenceClient only)", 5000],
       ["vendor-api-clients/seam (createSeamClient only)", 4000],

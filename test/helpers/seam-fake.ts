@@ -2,6 +2,7 @@
 // data plus ACS users the interop suite creates and deletes.
 import { createHmac } from "node:crypto";
 import { Server } from "node:net";
+import "./slow-buffer-shim.js"; // before the fake, which cannot load on Node ≥ 25 without it
 import { createFake, type Database } from "@seamapi/fake-seam-connect";
 
 const WORKSPACE = "seed_workspace_1";
