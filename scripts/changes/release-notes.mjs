@@ -23,6 +23,27 @@ export function unreleased(changelog) {
 }
 
 /**
+ * The notes with each `### Heading` once, its items in the order written: a CHANGELOG that grew two
+ * `### Added` sections (one per batch of work) gets one in the release.
+ * @param {string} body  the Unreleased section's text
+ */
+export function mergeHeadings(body) {
+  const sections = body.trim().split(/^(?=### )/m);
+  const preamble = sections[0]?.startsWith("### ") ? "" : (sections.shift() ?? "");
+  /** @type {Map<string, string[]>} */
+  const byHeading = new Map();
+  for (const section of sections) {
+    const [heading = "", ...rest] = section.split("\n");
+    const key = heading.trim();
+    const text = rest.join("\n").trim();
+    byHeading.set(key, [...(byHeading.get(key) ?? []), ...(text ? [text] : [])]);
+  }
+  const parts = preamble.trim() ? [preamble.trim()] : [];
+  for (const [heading, texts] of byHeading) parts.push(texts.length ? `${heading}\n${texts.join("\n")}` : heading);
+  return parts.join("\n\n");
+}
+
+/**
  * The bump the package's own notes call for: Removed or "BREAKING" → major, Added/Changed/Deprecated
  * → minor, anything else (Fixed, Security, Known gaps…) → patch.
  * @param {string} body  the Unreleased section's text
@@ -74,8 +95,17 @@ export function releaseSection({ version, date, since, report, notes }) {
     }
     if (docs.length) lines.push(`- ${docs.length} documentation or example change${docs.length === 1 ? "" : "s"} (\`npm run changes -- --base ${since}\` lists them).`);
   }
-  if (notes.trim()) lines.push("", "### Package changes", "", notes.trim().replace(/^### /gm, "#### "));
+  if (notes.trim()) lines.push("", "### Package changes", "", mergeHeadings(notes).replace(/^### /gm, "#### "));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The CHANGELOG section for a first release: there is no earlier API to compare with, so it holds the
+ * package's own notes only (the vendor specs it ships are the baseline later releases compare with).
+ * @param {{ version: string, date: string, notes: string }} input
+ */
+export function firstReleaseSection({ version, date, notes }) {
+  return `## [${version}] - ${date}\n\n${mergeHeadings(notes)}\n`;
 }
 
 /**
