@@ -1,13 +1,12 @@
 // @ts-check
 // What a release contains: the version the changes call for, and the CHANGELOG section that says
 // why (API changes per vendor first, then the package's own changes from `## [Unreleased]`).
-import { semverOf } from "./compare.mjs";
+import { isDocChange, semverOf } from "./compare.mjs";
 
 /** @typedef {import("./compare.mjs").Report} Report */
 /** @typedef {import("./compare.mjs").Semver} Semver */
 
 const LEVEL = { none: 0, patch: 1, minor: 2, major: 3 };
-const DOC_KINDS = new Set(["doc-changed", "example-changed", "info-version-changed", "default-changed"]);
 
 /**
  * The `## [Unreleased]` section of a Keep-a-Changelog file: its body, and the text around it.
@@ -87,13 +86,13 @@ export function releaseSection({ version, date, since, report, notes }) {
       lines.push("- No changes.");
       continue;
     }
-    const docs = changes.filter((c) => c.severity === "non-breaking" && DOC_KINDS.has(c.kind));
+    const docs = changes.filter(isDocChange);
     for (const c of changes) {
       if (docs.includes(c)) continue;
       const tag = c.severity === "breaking" ? "**Breaking:** " : c.severity === "risky" ? "**Risky:** " : "";
       lines.push(`- ${tag}${c.message}${c.operation ? ` (\`${c.operation}\`)` : ""}`);
     }
-    if (docs.length) lines.push(`- ${docs.length} documentation or example change${docs.length === 1 ? "" : "s"} (\`npm run changes -- --base ${since}\` lists them).`);
+    if (docs.length) lines.push(`- ${docs.length} documentation or example change${docs.length === 1 ? "" : "s"} (\`npm run changes -- --json --base ${since}\` lists them).`);
   }
   if (notes.trim()) lines.push("", "### Package changes", "", mergeHeadings(notes).replace(/^### /gm, "#### "));
   return `${lines.join("\n")}\n`;
