@@ -138,6 +138,17 @@ describe("release", () => {
     expect(project.git("tag", "--list").trim()).toBe("v0.1.0");
   });
 
+  it("release: a `### Changed (breaking)` heading in the notes calls for a major", async () => {
+    const project = copy();
+    project.git("tag", "v0.1.0");
+    project.edit("CHANGELOG.md", (t) => t.replace("### Fixed\n", "### Changed (breaking)\n- The `buffer` option is gone.\n\n### Fixed\n"));
+    project.commit("a breaking change of our own");
+    const run = await project.script("release.mjs", ["--dry-run"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("release: API changes call for none, the package's own notes (CHANGELOG Unreleased) for major → major");
+    expect(run.stdout).toContain("release: 0.1.0 → 1.0.0");
+  });
+
   it("release: refuses to write with uncommitted changes, and names a bad --since", async () => {
     const project = copy();
     project.edit("CHANGELOG.md", (t) => t.replace("Intro.", "Intro!"));

@@ -43,8 +43,9 @@ export function mergeHeadings(body) {
 }
 
 /**
- * The bump the package's own notes call for: Removed or "BREAKING" → major, Added/Changed/Deprecated
- * → minor, anything else (Fixed, Security, Known gaps…) → patch.
+ * The bump the package's own notes call for: Removed, a heading with "breaking" (`### Changed
+ * (breaking)`) or "BREAKING" → major, Added/Changed/Deprecated → minor, anything else (Fixed,
+ * Security, Known gaps…) → patch.
  * @param {string} body  the Unreleased section's text
  * @returns {Semver}
  */
@@ -52,7 +53,7 @@ export function semverOfNotes(body) {
   if (!body.trim()) return "none";
   const headings = [...body.matchAll(/^### (.+)$/gm)].map((m) => (m[1] ?? "").trim().toLowerCase());
   const hasItems = /^\s*[-*] /m.test(body);
-  if (/\bBREAKING\b/.test(body) || headings.includes("removed")) return "major";
+  if (/\bBREAKING\b/.test(body) || headings.some((h) => h === "removed" || /\bbreaking\b/.test(h))) return "major";
   if (headings.some((h) => ["added", "changed", "deprecated"].includes(h)) && hasItems) return "minor";
   return hasItems ? "patch" : "none";
 }
