@@ -4,6 +4,8 @@
 // role table in the working tree with the ones committed at a ref.
 //   --base REF  compare with REF (default HEAD)
 //   --json      print one JSON document { semver, apis: { <api>: [change] } } instead of markdown
+// The markdown lists the changes code sees and sums up documentation and example changes in one line
+// per API; --json lists every change.
 import { changesSince } from "./changes/compare.mjs";
 import { ChangesError } from "./changes/inputs.mjs";
 import { toMarkdown } from "./changes/markdown.mjs";

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // Copies the OpenAPI block embedded in a vendor docs page into specs/<api>/upstream/, byte for byte,
-// and records where it came from in specs/<api>/upstream/SOURCES.json: the seed page, and the page's
-// URL when given (`npm run specs:update` fetches it from there).
+// and records where it came from in specs/<api>/upstream/SOURCES.json: the seed page, its title, and
+// the page's URL when given (`npm run specs:update` fetches it from there).
 // usage: node scripts/import-upstream.mjs <page.txt> <api> <name> [<url>]
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +44,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const docsIndex = /Fetch the complete documentation index at: (\S+)/.exec(text)?.[1] ?? null;
   sources[`${name}.yaml`] = {
     page: basename(page),
+    // The page's heading: how to find its URL in the docs index when `url` is not known.
+    title: /^# (.+)$/m.exec(text)?.[1]?.trim() ?? null,
     url: url || sources[`${name}.yaml`]?.url || null,
     docsIndex,
     block: info,

@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { changesSince } from "./changes/compare.mjs";
 import { apiList, ChangesError } from "./changes/inputs.mjs";
 import { toMarkdown } from "./changes/markdown.mjs";
-import { fetchApiSources, UpdateError, writeUpstream } from "./changes/upstream-update.mjs";
+import { checkUrls, fetchApiSources, readSources, UpdateError, writeUpstream } from "./changes/upstream-update.mjs";
 
 const root = process.cwd();
 const generateScript = fileURLToPath(new URL("./generate.mjs", import.meta.url));
@@ -26,6 +26,8 @@ async function main() {
   const unknown = args.filter((a) => !known.includes(a));
   if (unknown.length) throw new UpdateError(`unknown API ${unknown.join(", ")} (redocly.yaml lists: ${known.join(", ")})`);
   const apis = (args.length ? args : known).filter((api) => args.length || existsSync(join(root, "specs", api, "upstream", "SOURCES.json")));
+  // Every missing url is named at once, before any page is fetched.
+  checkUrls(apis.map((api) => ({ api, sources: readSources(root, api) })));
 
   const plans = [];
   for (const api of apis) plans.push({ api, ...(await fetchApiSources(root, api, say)) });

@@ -33,6 +33,7 @@ async function vendorChange(edit: (project: GitProject) => void) {
 
 const LIST = "specs/sequence/upstream/list-users.yaml";
 const DELETE = "specs/sequence/upstream/delete-user.yaml";
+const EMAIL_PARAM = "        - name: email\n          in: query\n          description: Only the user with this email.\n          required: false\n          schema:\n            type: string\n";
 
 describe("changes scenarios", () => {
   it("changes: the vendor removes a response field", async () => {
@@ -76,12 +77,47 @@ describe("changes scenarios", () => {
         ],
       },
     });
-    expect(generate).toContain("sequence   changes  1 breaking, 0 risky, 3 non-breaking (npm run changes)");
+    expect(generate).toContain("sequence   changes  1 breaking, 0 risky, 0 non-breaking; 3 doc or example changes (npm run changes)");
+  }, 90_000);
+
+  it("changes: the markdown report lists what code sees and sums up doc and example changes in one line; --json keeps them all", async () => {
+    const project = base.clone();
+    made.push(project);
+    // A removed field and a new parameter, with the example edits that come with them on the vendor's page.
+    project.edit(LIST, (t) =>
+      t
+        .replace("        totalResultSize:\n          type: integer\n          description: Total number of entries across all pages\n          format: int64\n          example: 100\n", "")
+        .replace(/^ +totalResultSize: 100\n/gm, "")
+        .replace("        - name: limit\n", `${EMAIL_PARAM}        - name: limit\n`),
+    );
+    expect((await project.generate()).code).toBe(0);
+    const json = JSON.parse((await project.script("changes.mjs", ["--json"])).stdout) as { apis: { sequence: { kind: string }[] } };
+    const examples = json.apis.sequence.filter((c) => c.kind === "example-changed");
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const markdown = (await project.script("changes.mjs")).stdout;
+    expect(markdown).toBe(
+      [
+        "# API changes since HEAD",
+        "",
+        "Suggested release: **major**.",
+        "",
+        "## seam: no changes",
+        "",
+        `## sequence: 1 breaking, 0 risky, 1 non-breaking; ${examples.length} doc or example changes`,
+        "",
+        "### `GET /users`",
+        "",
+        "- **breaking** Response field `PaginationResponse.totalResultSize` was removed. _(response-property-removed, `#/components/schemas/PaginationResponse/properties/totalResultSize`)_",
+        "- **non-breaking** Optional query parameter `email` was added to GET /users. _(parameter-added, `#/paths/~1users/get/parameters/0`)_",
+        "",
+        `_${examples.length} documentation or example changes, which code does not see: \`GET /users\` (${examples.length}). \`npm run changes -- --json\` lists them._`,
+        "",
+      ].join("\n"),
+    );
   }, 90_000);
 
   it("changes: the vendor adds an optional query parameter", async () => {
-    const param = "        - name: email\n          in: query\n          description: Only the user with this email.\n          required: false\n          schema:\n            type: string\n";
-    const { report } = await vendorChange((p) => p.edit(LIST, (t) => t.replace("        - name: limit\n", `${param}        - name: limit\n`)));
+    const { report } = await vendorChange((p) => p.edit(LIST, (t) => t.replace("        - name: limit\n", `${EMAIL_PARAM}        - name: limit\n`)));
     expect(report).toEqual({
       semver: "minor",
       apis: {

@@ -94,6 +94,9 @@ function tree(project: GitProject) {
 }
 
 const LIST = "specs/sequence/upstream/list-users.yaml";
+const HOW_TO_FIND =
+  "To find each URL: open the docs index named (llms.txt lists every docs page by title with its URL), find the page by its title, and set the entry's \"url\" to that URL;" +
+  " its page holds a ```yaml block named as the entry's \"block\". Then run `npm run specs:update` again.";
 const withEmail = () => upstream.sequence!["list-users.yaml"]!.replace("        - name: limit\n", "        - name: email\n          in: query\n          required: false\n          schema:\n            type: string\n        - name: limit\n");
 
 describe("specs:update", () => {
@@ -182,9 +185,33 @@ describe("specs:update", () => {
     project.edit("specs/seam/upstream/SOURCES.json", (t) => t.replace(/"url": "[^"]*"/, '"url": null'));
     const run = await project.script("specs-update.mjs", ["seam"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("specs:update: specs/seam/upstream/SOURCES.json: no `url` for acs-users-delete.yaml; set each entry's url to its docs page (listed in https://docs.seam.co/llms.txt)\nNothing was written.\n");
+    expect(run.stderr).toBe(
+      'specs:update: 1 upstream file has no `url` to fetch its page from:\n  specs/seam/upstream/SOURCES.json "acs-users-delete.yaml": the page titled "Delete an ACS User" in https://docs.seam.co/llms.txt\n' +
+        `${HOW_TO_FIND}\nNothing was written.\n`,
+    );
     const unknown = await project.script("specs-update.mjs", ["stripe"]);
     expect(unknown.stderr).toBe("specs:update: unknown API stripe (redocly.yaml lists: seam, sequence)\nNothing was written.\n");
+  });
+
+  it("specs:update: as shipped (every url null) it names every entry of every API at once, and fetches nothing", async () => {
+    const shipped = GitProject.copyOfRepo();
+    made.push(shipped);
+    const before = tree(shipped);
+    const run = await shipped.script("specs-update.mjs");
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      [
+        "specs:update: 3 upstream files have no `url` to fetch their pages from:",
+        '  specs/seam/upstream/SOURCES.json "acs-users-delete.yaml": the page titled "Delete an ACS User" in https://docs.seam.co/llms.txt',
+        '  specs/sequence/upstream/SOURCES.json "delete-user.yaml": the page titled "Delete User" in https://docs.sequencehq.com/llms.txt',
+        '  specs/sequence/upstream/SOURCES.json "list-users.yaml": the page titled "List all Users" in https://docs.sequencehq.com/llms.txt',
+        HOW_TO_FIND,
+        "Nothing was written.",
+        "",
+      ].join("\n"),
+    );
+    expect(tree(shipped)).toEqual(before);
   });
 
   it("specs:update: a stale overlay action stops the run the way generate does, generated/ untouched", async () => {

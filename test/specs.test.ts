@@ -30,11 +30,13 @@ describe("upstream", () => {
   // ../shared/seeds holds the vendors' pages; CI clones the repo with it beside.
   it.runIf(existsSync(seeds)).each(apis)("upstream: %s files are byte for byte the YAML blocks of the vendor pages", async (api) => {
     const { extractYamlBlock } = await import("../scripts/import-upstream.mjs");
-    const sources = JSON.parse(read(`specs/${api}/upstream/SOURCES.json`)) as Record<string, { page: string; block: string }>;
+    const sources = JSON.parse(read(`specs/${api}/upstream/SOURCES.json`)) as Record<string, { page: string; title: string; block: string }>;
     for (const [file, source] of Object.entries(sources)) {
       const page = readFileSync(join(seeds, source.page), "utf8");
       const { info, yaml } = extractYamlBlock(page);
       expect(info).toBe(source.block);
+      // specs:update names the page by this title when its url is unknown.
+      expect(`# ${source.title}`).toBe(/^# .+$/m.exec(page)?.[0]);
       expect(read(`specs/${api}/upstream/${file}`)).toBe(yaml);
     }
   });

@@ -11,6 +11,12 @@ import { parseBundle, readSide, resolveRef } from "./inputs.mjs";
 /** Kinds that change no type and no behaviour: a patch release at most. */
 const PATCH_KINDS = new Set(["doc-changed", "example-changed", "info-version-changed", "default-changed"]);
 
+/** Kinds code never sees (prose, examples, the spec's version label): reports count them in one line. */
+const DOC_KINDS = new Set(["doc-changed", "example-changed", "info-version-changed"]);
+
+/** @param {Change} change */
+export const isDocChange = (change) => DOC_KINDS.has(change.kind);
+
 /**
  * @param {Change[]} changes
  * @returns {Semver}
@@ -66,8 +72,15 @@ export async function changesSince(root, ref) {
   return { semver: semverOf(Object.values(apis).flat()), apis };
 }
 
-/** "2 breaking, 1 risky, 3 non-breaking" @param {Change[]} changes */
+/**
+ * "2 breaking, 1 risky, 3 non-breaking", then "; 5 doc or example changes" when there are any: those
+ * are counted apart so they do not pass for changes code sees.
+ * @param {Change[]} changes
+ */
 export function countLine(changes) {
-  const n = (/** @type {string} */ s) => changes.filter((c) => c.severity === s).length;
-  return changes.length ? `${n("breaking")} breaking, ${n("risky")} risky, ${n("non-breaking")} non-breaking` : "no changes";
+  if (!changes.length) return "no changes";
+  const code = changes.filter((c) => !isDocChange(c));
+  const n = (/** @type {string} */ s) => code.filter((c) => c.severity === s).length;
+  const docs = changes.length - code.length;
+  return `${n("breaking")} breaking, ${n("risky")} risky, ${n("non-breaking")} non-breaking${docs ? `; ${docs} doc or example change${docs === 1 ? "" : "s"}` : ""}`;
 }

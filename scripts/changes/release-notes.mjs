@@ -1,13 +1,12 @@
 // @ts-check
 // What a release contains: the version the changes call for, and the CHANGELOG section that says
 // why (API changes per vendor first, then the package's own changes from `## [Unreleased]`).
-import { semverOf } from "./compare.mjs";
+import { isDocChange, semverOf } from "./compare.mjs";
 
 /** @typedef {import("./compare.mjs").Report} Report */
 /** @typedef {import("./compare.mjs").Semver} Semver */
 
 const LEVEL = { none: 0, patch: 1, minor: 2, major: 3 };
-const DOC_KINDS = new Set(["doc-changed", "example-changed", "info-version-changed", "default-changed"]);
 
 /**
  * The `## [Unreleased]` section of a Keep-a-Changelog file: its body, and the text around it.
@@ -23,8 +22,30 @@ export function unreleased(changelog) {
 }
 
 /**
- * The bump the package's own notes call for: Removed or "BREAKING" → major, Added/Changed/Deprecated
- * → minor, anything else (Fixed, Security, Known gaps…) → patch.
+ * The notes with each `### Heading` once, its items in the order written: a CHANGELOG that grew two
+ * `### Added` sections (one per batch of work) gets one in the release.
+ * @param {string} body  the Unreleased section's text
+ */
+export function mergeHeadings(body) {
+  const sections = body.trim().split(/^(?=### )/m);
+  const preamble = sections[0]?.startsWith("### ") ? "" : (sections.shift() ?? "");
+  /** @type {Map<string, string[]>} */
+  const byHeading = new Map();
+  for (const section of sections) {
+    const [heading = "", ...rest] = section.split("\n");
+    const key = heading.trim();
+    const text = rest.join("\n").trim();
+    byHeading.set(key, [...(byHeading.get(key) ?? []), ...(text ? [text] : [])]);
+  }
+  const parts = preamble.trim() ? [preamble.trim()] : [];
+  for (const [heading, texts] of byHeading) parts.push(texts.length ? `${heading}\n${texts.join("\n")}` : heading);
+  return parts.join("\n\n");
+}
+
+/**
+ * The bump the package's own notes call for: Removed, a heading with "breaking" (`### Changed
+ * (breaking)`) or "BREAKING" → major, Added/Changed/Deprecated → minor, anything else (Fixed,
+ * Security, Known gaps…) → patch.
  * @param {string} body  the Unreleased section's text
  * @returns {Semver}
  */
@@ -32,7 +53,7 @@ export function semverOfNotes(body) {
   if (!body.trim()) return "none";
   const headings = [...body.matchAll(/^### (.+)$/gm)].map((m) => (m[1] ?? "").trim().toLowerCase());
   const hasItems = /^\s*[-*] /m.test(body);
-  if (/\bBREAKING\b/.test(body) || headings.includes("removed")) return "major";
+  if (/\bBREAKING\b/.test(body) || headings.some((h) => h === "removed" || /\bbreaking\b/.test(h))) return "major";
   if (headings.some((h) => ["added", "changed", "deprecated"].includes(h)) && hasItems) return "minor";
   return hasItems ? "patch" : "none";
 }
@@ -66,16 +87,25 @@ export function releaseSection({ version, date, since, report, notes }) {
       lines.push("- No changes.");
       continue;
     }
-    const docs = changes.filter((c) => c.severity === "non-breaking" && DOC_KINDS.has(c.kind));
+    const docs = changes.filter(isDocChange);
     for (const c of changes) {
       if (docs.includes(c)) continue;
       const tag = c.severity === "breaking" ? "**Breaking:** " : c.severity === "risky" ? "**Risky:** " : "";
       lines.push(`- ${tag}${c.message}${c.operation ? ` (\`${c.operation}\`)` : ""}`);
     }
-    if (docs.length) lines.push(`- ${docs.length} documentation or example change${docs.length === 1 ? "" : "s"} (\`npm run changes -- --base ${since}\` lists them).`);
+    if (docs.length) lines.push(`- ${docs.length} documentation or example change${docs.length === 1 ? "" : "s"} (\`npm run changes -- --json --base ${since}\` lists them).`);
   }
-  if (notes.trim()) lines.push("", "### Package changes", "", notes.trim().replace(/^### /gm, "#### "));
+  if (notes.trim()) lines.push("", "### Package changes", "", mergeHeadings(notes).replace(/^### /gm, "#### "));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The CHANGELOG section for a first release: there is no earlier API to compare with, so it holds the
+ * package's own notes only (the vendor specs it ships are the baseline later releases compare with).
+ * @param {{ version: string, date: string, notes: string }} input
+ */
+export function firstReleaseSection({ version, date, notes }) {
+  return `## [${version}] - ${date}\n\n${mergeHeadings(notes)}\n`;
 }
 
 /**

@@ -13,7 +13,7 @@ export class UpdateError extends Error {}
 export const MAX_PAGE_BYTES = 8 << 20;
 export const FETCH_TIMEOUT_MS = 30_000;
 
-/** @typedef {{ page?: string | null, url?: string | null, docsIndex?: string | null, block: string, pageSha256: string, sha256: string }} Source */
+/** @typedef {{ page?: string | null, title?: string | null, url?: string | null, docsIndex?: string | null, block: string, pageSha256: string, sha256: string }} Source */
 /** @typedef {{ file: string, source: Source, status: "unchanged" | "page-changed" | "changed", yaml?: string, pageSha256?: string }} Fetched */
 
 /** SPECS_UPDATE_TIMEOUT_MS overrides the per-page deadline (a slow mirror, or a test). */
@@ -75,27 +75,49 @@ export async function fetchPage(url, { timeoutMs = timeoutFromEnv(), maxBytes = 
 }
 
 /**
+ * An API's specs/<api>/upstream/SOURCES.json.
+ * @param {string} root @param {string} api
+ * @returns {Record<string, Source>}
+ */
+export function readSources(root, api) {
+  const index = join(root, "specs", api, "upstream", "SOURCES.json");
+  if (!existsSync(index)) throw new UpdateError(`specs/${api}/upstream/SOURCES.json is missing; import the pages first (scripts/import-upstream.mjs)`);
+  try {
+    return JSON.parse(readFileSync(index, "utf8"));
+  } catch (error) {
+    throw new UpdateError(`specs/${api}/upstream/SOURCES.json: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+/**
+ * Refuses, before any fetch, when an entry has no `url`, naming every such entry of every API at once
+ * with the page to look for in the vendor's docs index.
+ * @param {{ api: string, sources: Record<string, Source> }[]} apis
+ */
+export function checkUrls(apis) {
+  const missing = apis.flatMap(({ api, sources }) => Object.entries(sources).filter(([, s]) => !s.url).map(([file, s]) => ({ api, file, source: s })));
+  if (!missing.length) return;
+  const lines = missing.map(({ api, file, source }) => {
+    const page = source.title ? `the page titled "${source.title}"` : `the page with the OpenAPI block "${source.block}"`;
+    return `  specs/${api}/upstream/SOURCES.json "${file}": ${page} in ${source.docsIndex || "the vendor's docs index"}`;
+  });
+  const n = missing.length;
+  throw new UpdateError(
+    `${n} upstream file${n === 1 ? " has" : "s have"} no \`url\` to fetch ${n === 1 ? "its page" : "their pages"} from:\n${lines.join("\n")}\n` +
+      "To find each URL: open the docs index named (llms.txt lists every docs page by title with its URL), find the page by its title," +
+      ' and set the entry\'s "url" to that URL; its page holds a ```yaml block named as the entry\'s "block". Then run `npm run specs:update` again.',
+  );
+}
+
+/**
  * Fetches and checks every source of one API; writes nothing.
  * @param {string} root @param {string} api
  * @param {(line: string) => void} log
  * @returns {Promise<{ sources: Record<string, Source>, fetched: Fetched[] }>}
  */
 export async function fetchApiSources(root, api, log) {
-  const index = join(root, "specs", api, "upstream", "SOURCES.json");
-  if (!existsSync(index)) throw new UpdateError(`specs/${api}/upstream/SOURCES.json is missing; import the pages first (scripts/import-upstream.mjs)`);
-  /** @type {Record<string, Source>} */
-  let sources;
-  try {
-    sources = JSON.parse(readFileSync(index, "utf8"));
-  } catch (error) {
-    throw new UpdateError(`specs/${api}/upstream/SOURCES.json: ${/** @type {Error} */ (error).message}`);
-  }
-  const missing = Object.entries(sources).filter(([, s]) => !s.url).map(([f]) => f);
-  if (missing.length) {
-    throw new UpdateError(
-      `specs/${api}/upstream/SOURCES.json: no \`url\` for ${missing.join(", ")}; set each entry's url to its docs page (listed in ${[...new Set(Object.values(sources).map((s) => s.docsIndex).filter(Boolean))].join(", ") || "the vendor's docs index"})`,
-    );
-  }
+  const sources = readSources(root, api);
+  checkUrls([{ api, sources }]);
   /** @type {Fetched[]} */
   const fetched = [];
   for (const [file, source] of Object.entries(sources)) {
