@@ -16,17 +16,12 @@ export function toResponse({ status, statusText, headers, body }: Received): Res
  * (`\u0053`, `\/`, surrogate pairs) survives, other text as it is.
  */
 async function redactedError(received: Received, redact: (text: string) => string): Promise<Response> {
-  const text = await toResponse(received).text();
-  let value: unknown;
-  let shown = text;
+  let shown = await toResponse(received).text();
   try {
-    value = JSON.parse(text);
-  } catch {}
-  try {
-    if (value !== undefined) shown = JSON.stringify(value);
-  } catch {
-    // JSON too deep to write out again: nothing, rather than the server's spelling
-    shown = "";
+    shown = JSON.stringify(JSON.parse(shown));
+  } catch (error) {
+    // not JSON (a SyntaxError): redacted as it is; JSON too deep to write out again: nothing, rather than the server's spelling
+    if (!(error instanceof SyntaxError)) shown = "";
   }
   const { status, statusText, headers } = received;
   return new Response(redact(shown), { status, statusText, headers: [...headers].map(([name, value]): [string, string] => [name, redact(value)]) });

@@ -89,6 +89,14 @@ describe("hostile server: echoed credentials", () => {
     expect(inspect(error, { depth: 3 })).not.toMatch(/SENTINEL|u0073e/);
   });
 
+  it("hostile server: the raw client's error for a 404 whose escaped token sits beside JSON too deep to write out shows none of it", async () => {
+    const body = `{"message":"${SEAM_KEY.replace("s", "\\u0073")}","deep":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    api.handle((_req, res) => json(res, 404, body));
+    const { error, response } = await createRawSeamClient({ apiKey: SEAM_KEY, endpoint: api.url, maxRetries: 0 }).POST("/acs/users/delete", { body: { acs_user_id: "u1" } });
+    expect(response.status).toBe(404);
+    expect(inspect(error)).not.toMatch(/SENTINEL|u0073e/);
+  });
+
   it("hostile server: a secret straddling the 200-character snippet cut leaves nothing behind", async () => {
     api.handle((_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end(`${"x".repeat(190)}${SECRET}`));
     const error = await failure(() => sequence().users.get("u1"));
