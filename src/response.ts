@@ -55,7 +55,7 @@ export function checkResponse<T>(body: unknown, check: FieldCheck, shapes: Shape
   const at = problemIn(body, check, shapes, "", 0);
   if (at !== undefined) {
     const problem = at === "" ? `is not ${check.type?.includes("array") ? "an array" : "a JSON object"}` : `has a missing or invalid \`${at}\``;
-    throw malformed(ctx, `${check.shape ? `a ${check.shape}` : "a body"} that ${problem}`, ctx.text);
+    throw malformed(ctx, `${check.shape ? `a ${check.shape}` : "a body"} that ${problem}`, body);
   }
   return body as T;
 }

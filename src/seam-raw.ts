@@ -8,6 +8,6 @@ export type RawSeamClient = RawClient;
 
 /** openapi-fetch's client with the same options, auth headers and transport as createSeamClient. */
 export function createRawSeamClient(options: SeamClientOptions = {}): RawSeamClient {
-  const { baseUrl, headers, transport } = seamConnection(options);
-  return createRawClient({ baseUrl, headers, fetch: rawFetch(transport) });
+  const { baseUrl, headers, transport, redact } = seamConnection(options);
+  return createRawClient({ baseUrl, headers, fetch: rawFetch(transport, {}, redact) });
 }

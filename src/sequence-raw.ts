@@ -8,6 +8,6 @@ export type RawSequenceClient = RawClient;
 
 /** openapi-fetch's client with the same options, auth, version header and transport as createSequenceClient. */
 export function createRawSequenceClient(options: SequenceClientOptions = {}): RawSequenceClient {
-  const { baseUrl, headers, transport } = sequenceConnection(options);
-  return createRawClient({ baseUrl, headers, fetch: rawFetch(transport) });
+  const { baseUrl, headers, transport, redact } = sequenceConnection(options);
+  return createRawClient({ baseUrl, headers, fetch: rawFetch(transport, {}, redact) });
 }

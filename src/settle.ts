@@ -19,7 +19,14 @@ export interface ResponseContext extends CallContext {
 
 // No `cause` on these errors: a JSON SyntaxError quotes the body (which may echo a credential), and a
 // custom fetch's stream errors may carry the request.
-export function malformed({ method, path, response, redact }: ResponseContext, problem: string, text: string): MalformedResponseError {
+/** `body` is the parsed JSON when the text was JSON: the snippet shows it as JSON.stringify writes it, redacted. */
+export function malformed({ method, path, response, redact, text }: ResponseContext, problem: string, body?: unknown): MalformedResponseError {
+  // JSON too deep to write again shows nothing rather than the server's spelling
+  try {
+    if (body !== undefined) text = JSON.stringify(body);
+  } catch {
+    text = "";
+  }
   return new MalformedResponseError(`${method} ${path} returned ${response.status} with ${problem}`, {
     method,
     path,
@@ -44,21 +51,23 @@ export function settle(call: CallContext, response: Received): [unknown, Respons
   try {
     body = JSON.parse(text);
   } catch {
-    if (ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body", text);
+    if (ok) throw malformed(ctx, text.trim() ? "a body that is not JSON (or is truncated)" : "an empty body");
     body = text || undefined;
   }
-  if (!ok) throw errorFromResponse(method, path, response, scrub(body, text, redact), redact);
+  if (!ok) throw errorFromResponse(method, path, response, scrub(body, redact), redact);
   return [body, ctx];
 }
 
 /**
- * An error body with any echoed secret removed, so it can sit on an error object. Redacting the
- * received text (raw and JSON-escaped forms) covers every string in the parsed body.
+ * An error body with any echoed secret removed, so it can sit on an error object. Written out by
+ * JSON.stringify, every string in it (keys too) has the one spelling the redactor knows, whatever
+ * escapes the server used. A body too deep to write out, or whose JSON the redaction broke (a
+ * secret spanning quotes), is left off; so is an empty one.
  */
-function scrub(body: unknown, text: string, redact: (text: string) => string): unknown {
-  if (typeof body !== "object" || body === null) return typeof body === "string" ? redact(body) : body;
-  const clean = redact(text);
-  return clean === text ? body : JSON.parse(clean);
+function scrub(body: unknown, redact: (text: string) => string): unknown {
+  try {
+    return JSON.parse(redact(JSON.stringify(body)));
+  } catch {}
 }
 
 const utf8 = new TextDecoder();

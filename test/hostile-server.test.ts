@@ -1,5 +1,6 @@
 // A server we do not control: redirects to another origin, echoed credentials, bodies without end,
 // deep JSON, bad Retry-After values. Two real loopback origins; every loop is bounded.
+import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -77,6 +78,23 @@ describe("hostile server: echoed credentials", () => {
     const error = await failure(() => sequence().users.get("u1"));
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain("SENTINEL");
     expect(error.message).toContain("got [redacted]");
+  });
+
+  it.each([200, 404])("hostile server: a %i whose escaped secret sits beside JSON too deep to write out shows none of it", async (status) => {
+    // \u0073 is the secret's "s": the body cannot be written out again to be redacted, so none of it is shown
+    const body = `{"message":"${JSON.stringify(SECRET).slice(1, -1).replace("s", "\\u0073")}","deep":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    api.handle((_req, res) => json(res, status, body));
+    const error = await failure(() => sequence().users.get("u1"));
+    expect(error.name).toBe(status === 200 ? "MalformedResponseError" : "NotFoundError");
+    expect(inspect(error, { depth: 3 })).not.toMatch(/SENTINEL|u0073e/);
+  });
+
+  it("hostile server: the raw client's error for a 404 whose escaped token sits beside JSON too deep to write out shows none of it", async () => {
+    const body = `{"message":"${SEAM_KEY.replace("s", "\\u0073")}","deep":${"[".repeat(20_000)}${"]".repeat(20_000)}}`;
+    api.handle((_req, res) => json(res, 404, body));
+    const { error, response } = await createRawSeamClient({ apiKey: SEAM_KEY, endpoint: api.url, maxRetries: 0 }).POST("/acs/users/delete", { body: { acs_user_id: "u1" } });
+    expect(response.status).toBe(404);
+    expect(inspect(error)).not.toMatch(/SENTINEL|u0073e/);
   });
 
   it("hostile server: a secret straddling the 200-character snippet cut leaves nothing behind", async () => {

@@ -3,19 +3,20 @@
 // The server is hostile on purpose in some cases: it echoes every request header back.
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createSeamClient, createSequenceClient, type RetryEvent, type SeamClientOptions } from "vendor-api-clients";
+import { createRawSeamClient, createRawSequenceClient, createSeamClient, createSequenceClient, type RetryEvent, type SeamClientOptions } from "vendor-api-clients";
 import type { FakeFault, FakeServer } from "vendor-api-clients/testing";
 import { script, startFake } from "./helpers/fake.js";
 
 const clientId = "sentinel-client-id";
-// Quotes, backslashes, percent escapes and non-ASCII, so a secret that is escaped or re-encoded on
-// its way into a message is still caught (see `forms`).
-const clientSecret = 'S3NT1NEL-client-secret-☃-"q\\b%41é-7f3a9c';
+// Quotes, backslashes, percent escapes, a slash and non-ASCII (an astral character too, which JSON
+// can spell as a surrogate pair), so a secret that is escaped or re-encoded on its way into a message
+// is still caught (see `forms` and `SPELLINGS`).
+const clientSecret = 'S3NT1NEL-client-secret-☃-"q\\b%41é/🔑-7f3a9c';
 const basic = Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64");
 // Header values must be ASCII, so the Seam tokens carry the ASCII specials; a non-ASCII token has its own test.
 const seam = {
-  apiKey: 'seam_SENTINEL_api_key_"\\%2F_51b2e',
-  personalAccessToken: 'seam_at_SENTINEL_pat_"\\%25_8c1d4',
+  apiKey: 'seam_SENTINEL_api_key_"\\%2F/_51b2e',
+  personalAccessToken: 'seam_at_SENTINEL_pat_"\\%25/_8c1d4',
   consoleSessionToken: "eyJSENTINELjwtHeader.eyJSENTINELjwtBody.SENTINELsig",
   clientSessionToken: 'seam_cst_SENTINEL_cst_"\\%3D_e2f90',
   workspaceId: "ws-SENTINEL-workspace-0b7e",
@@ -49,7 +50,7 @@ function renderings(value: unknown): string[] {
   return out;
 }
 
-/** The request log keeps `seam-workspace` (tests read it), so only credentials are checked there. */
+/** The request log keeps `seam-workspace` (tests read it), so only credentials are checked there, in every view. */
 const CREDENTIALS = [...new Set([clientSecret, basic, `Basic ${basic}`, seam.apiKey, seam.personalAccessToken, seam.consoleSessionToken, seam.clientSessionToken].flatMap(forms))];
 function expectNoCredentialInLog() {
   for (const text of renderings(server.requests)) for (const secret of CREDENTIALS) expect(text).not.toContain(secret);
@@ -223,5 +224,121 @@ describe("secrets: Seam", () => {
       expect(error).toBeInstanceOf(Error);
       expectNoSecret(error);
     }
+  });
+});
+
+// A server that echoes a credential picks its spelling: JSON lets it escape any character as \uXXXX
+// (in either case of hex), `/` as `\/`, and an astral character as a surrogate pair; a query string
+// carries it percent-encoded. Redaction must see through all of them to what the reader is shown.
+const hex = (unit: number, upper: boolean) => `\\u${unit.toString(16).padStart(4, "0")[upper ? "toUpperCase" : "toLowerCase"]()}`;
+/** JSON.stringify's own escapes (the sentinels hold no control characters, so no letter follows a lone `\`). */
+const jsonText = (text: string) => JSON.stringify(text).slice(1, -1);
+const SPELLINGS: [name: string, spell: (secret: string) => string][] = [
+  ["its first upper-case letter as \\u0053", (s) => jsonText(s).replace(/[A-Z]/, (c) => hex(c.charCodeAt(0), true))],
+  ["its first lower-case letter as \\u0065", (s) => jsonText(s).replace(/[a-z]/, (c) => hex(c.charCodeAt(0), false))],
+  ["every letter as \\uXXXX, upper-case hex", (s) => jsonText(s).replace(/[A-Za-z]/g, (c) => hex(c.charCodeAt(0), true))],
+  ["every letter as \\uxxxx, lower-case hex", (s) => jsonText(s).replace(/[A-Za-z]/g, (c) => hex(c.charCodeAt(0), false))],
+  ["every slash as \\/", (s) => jsonText(s).replaceAll("/", "\\/")],
+  // one UTF-16 unit at a time: an astral character becomes its surrogate pair, \ud83d\udd11
+  ["non-ASCII as \\u escapes, astral characters as surrogate pairs", (s) => [...jsonText(s)].map((c) => (c.charCodeAt(0) > 0x7e ? [...Array(c.length).keys()].map((i) => hex(c.charCodeAt(i), false)).join("") : c)).join("")],
+  ["percent-encoded", (s) => jsonText(encodeURIComponent(s))],
+];
+
+describe("secrets: a credential echoed in any spelling", () => {
+  /** A 4xx/5xx or 2xx JSON text that carries the secrets, spelled, in a message, a key and a value. */
+  const echo = (spelled: string[]) => `{"error":{"type":"Echo","message":"x: ${spelled.join(" ")}"},"${spelled[0]}":["${spelled.join('","')}"]}`;
+  /** Every way a server answers with them: each error path of the facades and the raw clients. */
+  const answers = (secrets: string[], spell: (secret: string) => string): [name: string, faults: FakeFault[]][] => {
+    const spelled = secrets.map(spell);
+    // header values are ASCII: a request id carries the secret percent-encoded
+    const headers = { "x-request-id": encodeURIComponent(secrets[0]!) };
+    const body = echo(spelled);
+    return [
+      ["403", [{ status: 403, body, headers }]],
+      ["404", [{ status: 404, body, headers }]],
+      ["429 with a long Retry-After", [{ status: 429, retryAfter: 120, body, headers }]],
+      ["5xx exhausted", [0, 1, 2].map(() => ({ status: 500, body, headers }))],
+      ["2xx JSON of the wrong shape", [{ status: 200, body, headers }]],
+      // raw text decodes nothing, so it is redacted as it is: raw, JSON-escaped and percent-encoded forms
+      ["2xx that is not JSON", [{ status: 200, body: `<html>${secrets.flatMap((s) => [s, jsonText(s), encodeURIComponent(s)]).join(" ")}</html>`, headers: { ...headers, "content-type": "text/html" } }]],
+    ];
+  };
+
+  /** The case's retry events, then the error, pass every rendering; the request log keeps no credential. */
+  const expectClean = (error: unknown, from: number) => {
+    expect(error).toBeDefined();
+    expectNoSecret(error);
+    for (const event of log.slice(from)) expectNoSecret(event);
+    expectNoCredentialInLog();
+  };
+
+  describe.each(SPELLINGS)("secrets: spelled with %s", (_spelling, spell) => {
+    test("secrets: the Sequence client's errors show none of it", async () => {
+      for (const [name, faults] of answers([clientSecret, basic], spell)) {
+        script(server, ...faults);
+        const from = log.length;
+        const client = createSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
+        const error = await failure(() => (name === "404" ? client.users.delete("user-000002") : client.users.get("user-000001")));
+        expectClean(error, from);
+        server.reset();
+      }
+      const client = createSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
+      script(server, answers([clientSecret, basic], spell)[0]![1][0]!);
+      expectClean(await failure(() => client.users.list({ limit: 10 }).toArray()), log.length);
+    });
+
+    test("secrets: the raw Sequence client's error and response show none of it", async () => {
+      for (const [name, faults] of answers([clientSecret, basic], spell)) {
+        if (name.startsWith("2xx")) continue; // a 2xx is data, handed back as sent
+        script(server, ...faults);
+        const from = log.length;
+        const raw = createRawSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
+        const { error, response } = await raw.GET("/users/{id}", { params: { path: { id: "user-000001" } } });
+        // openapi-fetch has read the body into `error`
+        expectClean({ error, requestId: response.headers.get("x-request-id") }, from);
+        server.reset();
+      }
+    });
+
+    const seamKinds: [string, SeamClientOptions, string[]][] = [
+      ["apiKey", { apiKey: seam.apiKey }, [seam.apiKey]],
+      ["personalAccessToken", { personalAccessToken: seam.personalAccessToken, workspaceId: seam.workspaceId }, [seam.personalAccessToken, seam.workspaceId]],
+    ];
+    test.each(seamKinds)("secrets: the Seam client (%s) and its raw client show none of it", async (_kind, credentials, secrets) => {
+      for (const [name, faults] of answers(secrets, spell)) {
+        const options = { ...credentials, endpoint: server.url, ...transport } as SeamClientOptions;
+        script(server, ...faults);
+        let from = log.length;
+        const acsUser = { acs_user_id: server.seam.acsUsers()[0]!.acs_user_id };
+        expectClean(await failure(() => createSeamClient(options).acs.users.delete(acsUser)), from);
+        server.reset();
+        if (name.startsWith("2xx")) continue;
+        script(server, ...faults);
+        from = log.length;
+        const { error, response } = await createRawSeamClient(options).POST("/acs/users/delete", { body: acsUser });
+        // openapi-fetch has read the body into `error`
+        expectClean({ error, requestId: response.headers.get("x-request-id") }, from);
+        server.reset();
+      }
+    });
+  });
+
+  // Credentials travel in headers today; once an API takes a key in the query, the fake's log must not show it.
+  test("secrets: the fake's request log shows no credential a client put in the path, query or body", async () => {
+    const raw = createRawSequenceClient({ clientId, clientSecret, baseUrl: server.url, ...transport });
+    await raw.GET("/users/{id}", { params: { path: { id: clientSecret }, query: { api_key: clientSecret, [basic]: "1" } as never } });
+    const rawSeam = createRawSeamClient({ apiKey: seam.apiKey, endpoint: server.url, ...transport });
+    await rawSeam.POST("/acs/users/delete", { body: { acs_user_id: seam.apiKey, note: { [seam.clientSessionToken]: [`x ${seam.personalAccessToken}`] } } as never });
+    expect(server.requests.map((r) => r.method)).toEqual(["GET", "POST"]);
+    expect(server.requests[0]!.query.api_key).toBe("[redacted]");
+    expectNoCredentialInLog();
+  });
+
+  test("secrets: every spelling decodes back to the secret (the cases test what they claim)", () => {
+    for (const [, spell] of SPELLINGS.slice(0, -1)) {
+      for (const secret of [clientSecret, basic, seam.apiKey]) expect(JSON.parse(`"${spell(secret)}"`)).toBe(secret);
+    }
+    expect(decodeURIComponent(JSON.parse(`"${SPELLINGS.at(-1)![1](clientSecret)}"`))).toBe(clientSecret);
+    expect(SPELLINGS[5]![1]("🔑")).toBe("\\ud83d\\udd11");
   });
 });

@@ -10,7 +10,7 @@ import { encodeCursor } from "./cursor.js";
 import { deepJson, echoReply, sendAltered, sendEndless, sendGzipBomb } from "./fault-response.js";
 import { altersAnswer, FaultQueue, replacesAnswer, type FakeFault } from "./faults.js";
 import { errorReply, type Reply } from "./reply.js";
-import { redactHeaders, type FakeRequest } from "./request-log.js";
+import { logRedactor, redactHeaders, type FakeRequest } from "./request-log.js";
 import { FakeSeamApi, isSeamPath } from "./seam-api.js";
 import { makeSequenceUser, seed, type FakeAcsUser, type FakeSequenceUser, type FakeSequenceUserInput } from "./seed.js";
 import { FakeSequenceApi, isSequencePath } from "./sequence-api.js";
@@ -102,6 +102,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     options.defaultPageSize ?? 20,
   );
   const seamApi = new FakeSeamApi(credentials.seam);
+  const redactLogged = logRedactor(credentials);
   const faults = new FaultQueue();
   let log: FakeRequest[] = [];
   let data = seed(seedOptions);
@@ -157,10 +158,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     const entry: FakeRequest = {
       api,
       method,
-      path,
-      query: Object.fromEntries(url.searchParams),
+      ...redactLogged({ path, query: Object.fromEntries(url.searchParams), body }),
       headers: redactHeaders(req.headers),
-      body,
       auth: undefined,
       status: undefined,
       fault: false,

@@ -1,17 +1,21 @@
 // What the fake records about each request. Credentials never enter the log: the scheme stays
-// visible (so a test can see "Basic" vs "Bearer") and the secret part is replaced.
+// visible (so a test can see "Basic" vs "Bearer") and the secret part is replaced; a credential
+// anywhere else (a query string, the path, the body) is redacted like the clients redact errors.
 import type { IncomingHttpHeaders } from "node:http";
+import { redactor } from "../redact.js";
+import type { FakeCredentials } from "./credentials.js";
 
 export interface FakeRequest {
   /** Which vendor API the path belongs to, or "unknown" for a path neither has. */
   api: "sequence" | "seam" | "unknown";
   method: string;
-  /** The URL path, without the query. */
+  /** The URL path, without the query; a credential in it is redacted. */
   path: string;
+  /** Decoded query parameters; a credential in a name or value is redacted. */
   query: Record<string, string>;
   /** Lower-cased names; credential headers redacted. */
   headers: Record<string, string>;
-  /** Parsed JSON, the raw text when it is not JSON, or undefined without a body. */
+  /** Parsed JSON, the raw text when it is not JSON, or undefined without a body; credentials redacted. */
   body: unknown;
   /** How it authenticated: "basic" (Sequence) or the Seam token kind ("apiKey", "clientSessionToken", …); undefined when it did not. */
   auth: string | undefined;
@@ -35,4 +39,27 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     else out[name] = REDACTED;
   }
   return out;
+}
+
+/**
+ * Redacts the credentials the fake accepts (not the client id or workspace id, which tests read)
+ * from the path, query and body of a logged request, in the forms src/redact.ts knows.
+ */
+export function logRedactor({ sequence, seam }: FakeCredentials): (parts: Pick<FakeRequest, "path" | "query" | "body">) => Pick<FakeRequest, "path" | "query" | "body"> {
+  const basic = Buffer.from(`${sequence.clientId}:${sequence.clientSecret}`).toString("base64");
+  const redact = redactor([sequence.clientSecret, basic, seam.apiKey, seam.personalAccessToken, seam.consoleSessionToken, seam.clientSessionToken]);
+  return ({ path, query, body }) => {
+    let clean = body;
+    if (typeof body === "string") clean = redact(body);
+    else if (body !== undefined) {
+      // written out by JSON.stringify, so each string has the one spelling the redactor knows
+      const text = redact(JSON.stringify(body));
+      try {
+        clean = JSON.parse(text);
+      } catch {
+        clean = text;
+      }
+    }
+    return { path: redact(path), query: Object.fromEntries(Object.entries(query).map(([name, value]) => [redact(name), redact(value)])), body: clean };
+  };
 }
