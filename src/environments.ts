@@ -41,7 +41,7 @@ export function checkBaseUrl(value: unknown, param: string, envVar?: string, all
     invalid(`${envVar ? `${param} (from ${envVar})` : param} must be an absolute http(s) URL without credentials, query or fragment`, param);
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !LOOPBACK.test(url.hostname)) {
-    invalid(`${envVar ? `${param} (from ${envVar})` : param} uses http: to a host that is not loopback, so credentials would travel in clear text: use https:, or pass allowInsecureHttp: true`, param);
+    invalid(`${envVar ? `${param} (from ${envVar})` : param} uses http: to a host that is not loopback, sending credentials in clear text: use https:, or pass allowInsecureHttp: true`, param);
   }
   return url.href.replace(/\/+$/, "");
 }

@@ -24,7 +24,7 @@ export {
   type SequenceUsersPage,
 } from "./sequence-client.js";
 export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
-export type { CursorPage, ItemOf, PaginateOptions, Paginator } from "./pagination.js";
+export type { CursorPage, ItemOf, PaginateOptions, Paginator, SettledPage } from "./pagination.js";
 export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
 export {
   actions,

@@ -12,6 +12,15 @@ export interface CursorPage {
 /** The item type of a page. */
 export type ItemOf<P extends CursorPage> = P["items"][number];
 
+/**
+ * A page as the paginator yields it: `after` and `before` always present, `null` where that end was
+ * reached (a server may leave a null cursor out), so a saved cursor never reads as "start over".
+ */
+export type SettledPage<P extends CursorPage> = {
+  [K in keyof P]: K extends "pagination" ? Flat<Omit<P[K], "after" | "before"> & { after: string | null; before: string | null }> : P[K];
+};
+type Flat<T> = { [K in keyof T]: T[K] };
+
 export type Direction = "after" | "before";
 
 /** Fetches the page at `cursor` (the first page when undefined), walking in `direction`. */
@@ -52,12 +61,13 @@ export function paginate<P extends CursorPage>(
   start: { cursor: string | null | undefined; direction: Direction },
   options: PaginateOptions,
   where: { method: string; path: string },
-): Paginator<P> {
+): Paginator<SettledPage<P>> {
   const { signal: callerSignal, maxPages = Infinity, prefetch } = options;
   checkCount(options.maxPages, "maxPages", where, 1);
   const { cursor: first, direction } = start;
 
-  const paginator: { -readonly [K in keyof Paginator<P>]: Paginator<P>[K] } = {
+  type S = SettledPage<P>;
+  const paginator: { -readonly [K in keyof Paginator<S>]: Paginator<S>[K] } = {
     totalResultSize: undefined,
     pagination: undefined,
 
@@ -81,11 +91,14 @@ export function paginate<P extends CursorPage>(
       let pending: Promise<P> | undefined = first === null ? undefined : request(first);
       try {
         while (pending) {
-          const page: P = await pending;
+          const page = (await pending) as unknown as S;
           pending = undefined;
           const { pagination } = page;
+          // absent or "" is an end too: store null, which list({ after }) takes as "ended"
+          pagination.after ||= null;
+          pagination.before ||= null;
           const next = pagination[direction];
-          const more = page.items.length > 0 && typeof next === "string" && next !== "";
+          const more = page.items.length > 0 && next !== null;
           // A cursor already requested means the server is looping (often: it ignored the cursor and
           // sent an earlier page again). Refuse this page before yielding it, so nothing is duplicated,
           // and keep `pagination` at the last good page so a later resume re-requests this one.
@@ -120,7 +133,7 @@ export function paginate<P extends CursorPage>(
 
     async toArray(options = {}) {
       const max = checkCount(options.max, "max", where) ?? Infinity;
-      const items: ItemOf<P>[] = [];
+      const items: ItemOf<S>[] = [];
       if (max > 0) for await (const item of paginator) if (items.push(item) >= max) break;
       return items;
     },

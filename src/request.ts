@@ -42,8 +42,8 @@ export interface RequestConfig {
   transport: Transport;
   redact: (text: string) => string;
   shapes: Shapes;
-  /** Needed when the API's operations take path or query parameters (src/request-params.ts). */
-  encodeParams?: EncodeParams;
+  /** Path and query encoding: src/request-params.ts, or src/no-params.ts for an API without parameters. */
+  encodeParams: EncodeParams;
 }
 
 export type Requester<Paths> = <O extends OperationSpec>(op: O, input: RequestInput<OperationOf<Paths, O>>, call?: CallOptions) => Promise<ResponseData<OperationOf<Paths, O>>>;
@@ -53,18 +53,12 @@ type Input = { params?: Params; body?: unknown };
 /** Encodes path and query parameters (src/request-params.ts); see RequestConfig.encodeParams. */
 export type EncodeParams = (op: OperationSpec, params: Params | undefined) => { pathname: string; search: string };
 
-// Without an encoder: an API whose operations take no path or query parameters.
-const noParams: EncodeParams = (op, params) => {
-  if (params?.path || params?.query || op.path.includes("{")) fail("are not supported by this client: pass encodeParams to createRequester", "params", { method: op.method, path: op.path });
-  return { pathname: op.path, search: "" };
-};
-
 /** The request for `op`; throws ValidationError on bad input and sends nothing. */
 export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams">): { pathname: string; search: string; init: SendInit } {
   const where = { method: op.method, path: op.path };
   // header parameters (Sequence-Version) are set per client, from the generated enums
   if (input.params?.header) fail("are set per client, not per call", "header", where);
-  const { pathname, search } = (config.encodeParams ?? noParams)(op, input.params);
+  const { pathname, search } = config.encodeParams(op, input.params);
   const init: SendInit = { method: op.method, headers: config.headers };
   if (op.body === "required" && input.body === undefined) fail("is required", "body", where);
   if (input.body !== undefined) {

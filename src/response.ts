@@ -33,11 +33,11 @@ function problemIn(value: unknown, check: FieldCheck, shapes: Shapes, at: string
   if (shape && actual === "object") {
     const { required, fields } = shapes[shape]!;
     const object = value as Record<string, unknown>;
-    for (const name of required) if (object[name] === undefined) return `${at}.${name}`.replace(/^\./, "");
+    for (const name of required) if (object[name] === undefined) return at ? `${at}.${name}` : name;
     for (const name in fields) {
       if (object[name] === undefined) continue;
-      const found = problemIn(object[name], fields[name]!, shapes, `${at}.${name}`, depth + 1);
-      if (found) return found.replace(/^\./, "");
+      const found = problemIn(object[name], fields[name]!, shapes, at ? `${at}.${name}` : name, depth + 1);
+      if (found) return found;
     }
   }
   if (items && actual === "array") {

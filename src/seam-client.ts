@@ -1,6 +1,7 @@
 import { operations } from "../generated/seam/client.js";
 import { responseShapes } from "../generated/seam/response-checks.js";
 import type { paths } from "../generated/seam/types.js";
+import { noParams } from "./no-params.js";
 import { createRequester, type OperationOf, type ResponseData } from "./request.js";
 import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./seam-body.js";
 import { seamConnection, type SeamClientOptions } from "./seam-options.js";
@@ -30,7 +31,7 @@ export interface SeamClient {
 }
 
 export function createSeamClient(options: SeamClientOptions = {}): SeamClient {
-  const request = createRequester<paths>({ ...seamConnection(options), shapes: responseShapes });
+  const request = createRequester<paths>({ ...seamConnection(options), shapes: responseShapes, encodeParams: noParams });
   return {
     acs: {
       users: {

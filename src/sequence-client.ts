@@ -1,7 +1,7 @@
 import { operations } from "../generated/sequence/client.js";
 import { responseShapes } from "../generated/sequence/response-checks.js";
 import type { paths } from "../generated/sequence/types.js";
-import { paginate, type PaginateOptions, type Paginator } from "./pagination.js";
+import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "./pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "./request.js";
 import { encodeParams } from "./request-params.js";
 import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
@@ -37,8 +37,11 @@ export type ListUsersParams = Omit<NonNullable<ListQuery>, "after" | "before"> &
 
 export type ListUsersOptions = RequestOptions & PaginateOptions;
 
-/** One page of `GET /users`, as the spec defines it. */
-export type SequenceUsersPage = ListSequenceUsersResponse;
+/**
+ * One page of `GET /users` as `list()` yields it: the spec's page, with `pagination.after` and
+ * `.before` always `string | null` (null: that end was reached), ready for a `string | null` store.
+ */
+export type SequenceUsersPage = SettledPage<ListSequenceUsersResponse>;
 
 export interface SequenceClient {
   users: {
@@ -74,7 +77,7 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
           return { params: { query: { ...query, before: cursor } } };
         };
         buildRequest(op, input(start ?? undefined), config); // bad parameters throw now, not on the first page
-        return paginate<SequenceUsersPage>(
+        return paginate<ListSequenceUsersResponse>(
           (cursor, signal) => request(op, input(cursor), { ...call, signal }),
           { cursor: start, direction },
           { signal: call.signal, maxPages, prefetch },

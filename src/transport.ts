@@ -158,10 +158,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
 async function readWhole(response: Response, method: string, maxBytes: number, tooLarge: () => Error): Promise<Received> {
   const { status, statusText, headers } = response;
   const reader = response.body?.getReader();
-  if (!reader) return { status, statusText, headers, body: null };
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
+  while (reader) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
@@ -172,7 +171,7 @@ async function readWhole(response: Response, method: string, maxBytes: number, t
     chunks.push(value);
   }
   // null for a null-body status: the Response a raw client rebuilds (raw-fetch.ts) cannot have one, not even empty
-  const empty = method === "HEAD" || status === 204 || status === 205 || status === 304;
+  const empty = !reader || method === "HEAD" || status === 204 || status === 205 || status === 304;
   return { status, statusText, headers, body: empty ? null : chunks };
 }
 

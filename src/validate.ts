@@ -56,7 +56,7 @@ export function checkId(id: unknown, param: string, where: Where): string {
   }
   if (!ok) {
     fail(
-      `must be a non-empty string of at most ${MAX_ID_LENGTH} characters of valid unicode, without "/", "\\", "?", "#" or control characters, and not "." or "..", also once decoded`,
+      `must be 1 to ${MAX_ID_LENGTH} characters of valid unicode, not "." or "..", without / \\ ? # or control characters, also once decoded`,
       param,
       where,
     );

@@ -402,6 +402,26 @@ describe("faults: listings", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  test("faults: a listing whose last page left its cursors out saves null, and resuming from it yields nothing instead of starting over", async () => {
+    const { server, sequence } = await setup({ users: 150 });
+    script(server, { omitNullCursors: true }, { omitNullCursors: true });
+    const list = sequence.users.list({ limit: 100 });
+    const saved: (string | null)[] = [];
+    for await (const page of list.pages()) saved.push(page.pagination.after, page.pagination.before);
+    // page 1 has no `before` on the wire, page 2 no `after`: both read as null, never undefined
+    expect(saved[1]).toBeNull();
+    expect(saved[2]).toBeNull();
+    expect(list.pagination?.after).toBeNull();
+    expect(server.requests).toHaveLength(2);
+
+    const resumed = await sequence.users.list({ limit: 100, after: saved[2] }).toArray();
+    expect(resumed).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+    // and walking back from the first page's saved `before` is at its end too
+    expect(await sequence.users.list({ before: saved[1] }).toArray()).toEqual([]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   test("faults: maxPages caps the requests", async () => {
     const { server, sequence } = await setup({ users: 100 });
     const users = await sequence.users.list({ limit: 10 }, { maxPages: 3 }).toArray();

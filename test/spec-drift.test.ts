@@ -1,13 +1,15 @@
 // A vendor changes a spec; the facade follows or fails loudly, never drifts in silence. Each test
 // works on a copy of the repository (specs, generated/, src/), regenerates it with the real
 // scripts/generate.mjs, and then type-checks the copy or calls its client against a loopback server.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type * as SequenceEntry from "../src/sequence.js";
-import { isMap, isScalar, stringify, visit } from "yaml";
+import { isMap, isScalar, parseDocument, stringify, visit, type YAMLMap } from "yaml";
 import { roles as upstreamRoles } from "../generated/sequence/roles.js";
 import { copyRepo, editYaml, importFrom, typecheck } from "./helpers/repo-copy.js";
-import type { Project } from "./helpers/project.js";
-import { json, startServer, user } from "./helpers/server.js";
+import { repoRoot, type Project } from "./helpers/project.js";
+import { json, startServer } from "./helpers/server.js";
 
 const UPSTREAM = ["specs/sequence/upstream/delete-user.yaml", "specs/sequence/upstream/list-users.yaml"];
 const projects: Project[] = [];
@@ -20,6 +22,28 @@ afterAll(() => {
   for (const p of projects) p.remove();
 });
 
+type Doc = ReturnType<typeof parseDocument>;
+
+/**
+ * Whether a YAML map is one of the document's example users: a string `id` and nothing but
+ * SequenceUserResponse's properties. Found by id and the schema, never by `email` or another field a
+ * vendor may rename, so a real vendor change cannot break these tests themselves.
+ */
+function isExampleUser(doc: Doc, map: unknown): map is YAMLMap {
+  const properties = doc.getIn(["components", "schemas", "SequenceUserResponse", "properties"]);
+  if (!isMap(map) || !isMap(properties) || typeof map.get("id") !== "string") return false;
+  return map.items.every((pair) => isScalar(pair.key) && properties.has(pair.key.value));
+}
+
+/** The first example user of a spec file, as JSON: what the vendor's docs say a user looks like. */
+function exampleUser(text: string): Record<string, unknown> {
+  const doc = parseDocument(text);
+  let found: Record<string, unknown> | undefined;
+  visit(doc, { Map: (_, map) => (isExampleUser(doc, map) ? ((found = map.toJSON()), visit.BREAK) : undefined) });
+  if (!found) throw new Error("no example user (a map with a string id and only SequenceUserResponse properties) in this spec");
+  return found;
+}
+
 /** Runs generate in the copy and fails the test with its output when it does not succeed. */
 async function regenerate(project: Project) {
   const result = await project.generate();
@@ -28,6 +52,23 @@ async function regenerate(project: Project) {
 }
 
 describe.concurrent("spec drift", { timeout: 120_000 }, () => {
+  it("spec drift: these tests find example users by id and schema, so a vendor renaming `email` leaves them working", () => {
+    const countUsers = (text: string) => {
+      const doc = parseDocument(text);
+      let n = 0;
+      visit(doc, { Map: (_, map) => void (isExampleUser(doc, map) && n++) });
+      return n;
+    };
+    for (const file of UPSTREAM) {
+      const text = readFileSync(join(repoRoot, file), "utf8");
+      const renamed = text.replace(/^(\s*)email:/gm, "$1emailAddress:").replace(/^(\s*)- email$/gm, "$1- emailAddress");
+      expect(renamed).not.toMatch(/^\s*email:/m);
+      expect(countUsers(text)).toBeGreaterThan(0);
+      expect(countUsers(renamed)).toBe(countUsers(text));
+      expect(exampleUser(renamed)).toHaveProperty("emailAddress");
+    }
+  });
+
   it("spec drift: a response field the vendor drops is no longer required, and calls against the new spec succeed", async () => {
     const project = copy();
     // as a vendor would: from the schema, its required list and every example
@@ -42,12 +83,13 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
     expect(project.read("generated/sequence/response-checks.ts")).not.toContain("sequenceAccountIds");
 
     const { createSequenceClient } = await importFrom<typeof SequenceEntry>(project, "src/sequence.ts");
-    const { sequenceAccountIds: _, ...withoutField } = user("u1");
+    const withoutField = exampleUser(project.read(UPSTREAM[1]!));
+    expect(withoutField).not.toHaveProperty("sequenceAccountIds");
     const server = await startServer((_req, res) => json(res, 200, withoutField));
     try {
       const sequence = createSequenceClient({ clientId: "id", clientSecret: "secret", baseUrl: server.url });
-      await expect(sequence.users.get("u1")).resolves.toEqual(withoutField);
-      await expect(sequence.users.delete("u1")).resolves.toEqual(withoutField);
+      await expect(sequence.users.get(withoutField.id as string)).resolves.toEqual(withoutField);
+      await expect(sequence.users.delete(withoutField.id as string)).resolves.toEqual(withoutField);
     } finally {
       await server.close();
     }
@@ -60,15 +102,18 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
         doc.addIn(["components", "schemas", "SequenceUserResponse", "required"], "name");
         doc.setIn(["components", "schemas", "SequenceUserResponse", "properties", "name"], doc.createNode({ type: "string" }));
         // every example user gets the new field, as the vendor's docs would
-        visit(doc, { Map: (_, map) => void (isMap(map) && typeof map.get("email") === "string" && map.has("roles") && map.set("name", "Jo")) });
+        visit(doc, { Map: (_, map) => void (isExampleUser(doc, map) && map.set("name", "Jo")) });
       });
     }
     await regenerate(project);
+    expect(exampleUser(project.read(UPSTREAM[1]!))).toHaveProperty("name", "Jo");
     const { createSequenceClient, MalformedResponseError } = await importFrom<typeof SequenceEntry>(project, "src/sequence.ts");
-    const server = await startServer((_req, res) => json(res, 200, user("u1")));
+    // a user as the spec showed one before the change: without the new field
+    const before = exampleUser(readFileSync(join(repoRoot, UPSTREAM[1]!), "utf8"));
+    const server = await startServer((_req, res) => json(res, 200, before));
     try {
       const sequence = createSequenceClient({ clientId: "id", clientSecret: "secret", baseUrl: server.url, maxRetries: 0 });
-      const error = await sequence.users.get("u1").catch((e: unknown) => e);
+      const error = await sequence.users.get(before.id as string).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MalformedResponseError);
       expect((error as Error).message).toContain("a SequenceUserResponse that has a missing or invalid `name`");
     } finally {
@@ -78,21 +123,24 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
 
   it("spec drift: a query parameter the vendor adds to GET /users is accepted by users.list() and sent, with no facade change", async () => {
     const project = copy();
+    // a name no vendor uses, so the vendor adding a real parameter (say `email`) cannot collide with it
+    const param = "addedByVendorInTest";
     editYaml(project, "specs/sequence/upstream/list-users.yaml", (doc) => {
-      doc.addIn(["paths", "/users", "get", "parameters"], doc.createNode({ name: "email", in: "query", required: false, schema: { type: "string" } }));
+      doc.addIn(["paths", "/users", "get", "parameters"], doc.createNode({ name: param, in: "query", required: false, schema: { type: "string" } }));
     });
     await regenerate(project);
-    project.write("src/uses-new-param.ts", `import { createSequenceClient } from "./sequence.js";\ncreateSequenceClient().users.list({ email: "a@example.test", limit: 5 });\n`);
+    project.write("src/uses-new-param.ts", `import { createSequenceClient } from "./sequence.js";\ncreateSequenceClient().users.list({ ${param}: "a@example.test", limit: 5 });\n`);
     const tsc = await typecheck(project);
     expect(tsc.stdout).toBe("");
     expect(tsc.code).toBe(0);
 
     const { createSequenceClient } = await importFrom<typeof SequenceEntry>(project, "src/sequence.ts");
-    const server = await startServer((_req, res) => json(res, 200, { items: [user("u1")], pagination: { after: null } }));
+    const items = [exampleUser(project.read("specs/sequence/upstream/list-users.yaml"))];
+    const server = await startServer((_req, res) => json(res, 200, { items, pagination: { after: null } }));
     try {
       const sequence = createSequenceClient({ clientId: "id", clientSecret: "secret", baseUrl: server.url });
-      await sequence.users.list({ email: "a@example.test" } as never).toArray();
-      expect(server.requests[0]?.url).toBe("/users?email=a%40example.test");
+      await expect(sequence.users.list({ [param]: "a@example.test" } as never).toArray()).resolves.toEqual(items);
+      expect(server.requests[0]?.url).toBe(`/users?${param}=a%40example.test`);
     } finally {
       await server.close();
     }

@@ -6,6 +6,7 @@ import { parse } from "yaml";
 import { roles } from "../generated/sequence/roles.js";
 import { readApiList } from "../scripts/lib/inputs.mjs";
 import { Project, repoRoot, specs } from "./helpers/project.js";
+import { copyRepo } from "./helpers/repo-copy.js";
 
 const read = (path: string) => readFileSync(join(repoRoot, path), "utf8");
 const seeds = join(repoRoot, "..", "shared", "seeds");
@@ -16,15 +17,42 @@ afterAll(() => {
   for (const p of projects) p.remove();
 });
 
+/**
+ * Each upstream file of `api` under `root` whose bytes are not the sha256 that SOURCES.json records,
+ * with the way back: upstream files are the vendor's bytes, so they are re-imported, never edited.
+ */
+function hashMismatches(root: string, api: string): string[] {
+  const dir = `specs/${api}/upstream`;
+  const sources = JSON.parse(readFileSync(join(root, dir, "SOURCES.json"), "utf8")) as Record<string, { sha256: string; page: string }>;
+  return Object.entries(sources).flatMap(([file, { sha256, page }]) => {
+    const actual = createHash("sha256").update(readFileSync(join(root, dir, file), "utf8")).digest("hex");
+    if (actual === sha256) return [];
+    return [
+      `${dir}/${file}: sha256 ${actual} is not the ${sha256} recorded in ${dir}/SOURCES.json. ` +
+        `Re-import it from the vendor page (node scripts/import-upstream.mjs ../shared/seeds/${page} ${api} ${file.replace(/\.yaml$/, "")}), ` +
+        `or fetch every page again with npm run specs:update -- ${api}; put local fixes in specs/${api}/overlay.yaml, not in upstream/.`,
+    ];
+  });
+}
+
 describe("upstream", () => {
 
   it.each(apis)("upstream: %s files match the sha256 recorded in SOURCES.json", (api) => {
     const sources = JSON.parse(read(`specs/${api}/upstream/SOURCES.json`)) as Record<string, { sha256: string }>;
     const files = readdirSync(join(repoRoot, "specs", api, "upstream")).filter((f) => f.endsWith(".yaml"));
     expect(Object.keys(sources).sort()).toEqual(files.sort());
-    for (const [file, source] of Object.entries(sources)) {
-      expect(createHash("sha256").update(read(`specs/${api}/upstream/${file}`)).digest("hex")).toBe(source.sha256);
-    }
+    expect(hashMismatches(repoRoot, api)).toEqual([]);
+  });
+
+  it("upstream: a file whose bytes no longer match SOURCES.json is named, with how to re-import it", () => {
+    const project = copyRepo();
+    projects.push(project);
+    project.edit("specs/sequence/upstream/list-users.yaml", (text) => `${text}# edited by hand\n`);
+    const [message, ...rest] = hashMismatches(project.dir, "sequence");
+    expect(rest).toEqual([]);
+    expect(message).toMatch(/^specs\/sequence\/upstream\/list-users\.yaml: sha256 [0-9a-f]{64} is not the 4f15464f2c4f[0-9a-f]+ recorded in specs\/sequence\/upstream\/SOURCES\.json/);
+    expect(message).toContain("node scripts/import-upstream.mjs ../shared/seeds/003_2efb675daad81240.txt sequence list-users");
+    expect(message).toContain("npm run specs:update -- sequence");
   });
 
   // ../shared/seeds holds the vendors' pages; CI clones the repo with it beside.

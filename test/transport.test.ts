@@ -67,6 +67,10 @@ describe("backoff", () => {
     // absent or unreadable: plain backoff
     expect(retryDelay(2, p, null)).toBe(2000);
     expect(retryDelay(2, p, "soon")).toBe(2000);
+    // only an IMF-fixdate counts: not the obsolete RFC 850 form, nor one whose weekday is wrong
+    const soon = new Date(Date.now() + 5_000);
+    expect(retryDelay(2, p, soon.toUTCString().replace(/^\w{3}/, (day) => (day === "Mon" ? "Tue" : "Mon")))).toBe(2000);
+    expect(retryDelay(2, p, "Sunday, 06-Nov-94 08:49:37 GMT")).toBe(2000);
   });
 
   test("backoff: the Retry-After cap can be changed", () => {

@@ -16,6 +16,7 @@ import {
   type SequenceApiVersion,
   type SequenceEnvironment,
   type SequenceUser,
+  type SequenceUsersPage,
 } from "vendor-api-clients";
 
 declare const user: SequenceUser;
@@ -57,12 +58,16 @@ describe("types: sequence", () => {
     expectTypeOf(sequence.users.get("id")).resolves.toEqualTypeOf<SequenceUser>();
     expectTypeOf(sequence.users.delete("id")).resolves.toEqualTypeOf<SequenceUser>();
     const list = sequence.users.list({ limit: 10 }, { prefetch: true, maxPages: 3 });
-    expectTypeOf(list).toEqualTypeOf<Paginator<ListSequenceUsersResponse>>();
+    expectTypeOf(list).toEqualTypeOf<Paginator<SequenceUsersPage>>();
     for await (const u of list) expectTypeOf(u).toEqualTypeOf<SequenceUser>();
     for await (const page of list.pages()) {
-      expectTypeOf(page).toEqualTypeOf<ListSequenceUsersResponse>();
-      expectTypeOf(page.pagination.after).toEqualTypeOf<string | null | undefined>();
+      expectTypeOf(page.items).toEqualTypeOf<ListSequenceUsersResponse["items"]>();
+      // never absent: null means that end was reached, whatever the server sent
+      expectTypeOf(page.pagination.after).toEqualTypeOf<string | null>();
+      expectTypeOf(page.pagination.before).toEqualTypeOf<string | null>();
+      expectTypeOf(page.pagination.totalResultSize).toEqualTypeOf<number | undefined>();
     }
+    expectTypeOf(list.pagination).toEqualTypeOf<SequenceUsersPage["pagination"] | undefined>();
     expectTypeOf(list.toArray({ max: 5 })).resolves.toEqualTypeOf<SequenceUser[]>();
     expectTypeOf(list.totalResultSize).toEqualTypeOf<number | undefined>();
     // @ts-expect-error limit is a number
@@ -83,6 +88,21 @@ describe("types: sequence", () => {
     }
     expectTypeOf<ListUsersParams["after"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<ListUsersParams["limit"]>().toEqualTypeOf<number | undefined>();
+  });
+
+  it("types: a cursor store typed like a nullable database column (string | null) takes a page's cursors and resumes from them", async () => {
+    const column: { after: string | null; before: string | null } = { after: null, before: null };
+    const saveCursor = (cursor: string | null) => void (column.after = cursor);
+    const list = sequence.users.list({ after: column.after }, { maxPages: 10 });
+    for await (const page of list.pages()) {
+      saveCursor(page.pagination.after);
+      column.before = page.pagination.before;
+    }
+    if (list.pagination) saveCursor(list.pagination.after);
+    sequence.users.list({ before: column.before });
+    // @ts-expect-error the cursor is string | null, not a string: null (ended) must be handled
+    const notNull: string = list.pagination!.after;
+    void notNull;
   });
 
   it("types: apiVersion and environment come from the spec", () => {
