@@ -3,8 +3,8 @@
 // matrix; header simple; cookie form; and parameters described with `content`. A facade whose API
 // needs only the default styles uses src/request-params.ts instead and leaves this module out.
 import type { EncodeParams, ParamSpec } from "./request.js";
-import { checkValue, PATH_PARAM, pathValue } from "./request-params.js";
-import { fail, isWellFormed, type Where } from "./validate.js";
+import { checkValue, PATH_PARAM } from "./request-params.js";
+import { checkId, fail, isWellFormed, type Where } from "./validate.js";
 
 type Style = NonNullable<ParamSpec["style"]>;
 type Encode = (text: string) => string;
@@ -86,6 +86,12 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 // Header values must be ByteStrings (fetch throws a TypeError on anything above U+00FF)
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 
+/** One primitive of a path value (a finite number too) as checkId passes it: it cannot change the route. */
+function pathValue(value: unknown, spec: ParamSpec, name: string, where: Where): string {
+  if (spec.type) checkValue(value, spec, name, where);
+  return checkId(typeof value === "number" && Number.isFinite(value) ? String(value) : value, name, where);
+}
+
 /** Headers a caller cannot set per call: the client's own (auth, API version) and the cookie it builds. */
 const ownedHeaders = (headers: Readonly<Record<string, string>>) => new Set(["authorization", "cookie", ...Object.keys(headers).map((h) => h.toLowerCase())]);
 
@@ -123,7 +129,7 @@ export const encodeStyledParams: EncodeParams = (op, params = {}, clientHeaders)
     const spec = specs.path?.[name] ?? {};
     const value = params.path?.[name];
     // every primitive that reaches the path is an id that must not re-route the request
-    const check = (v: unknown) => pathValue(v, spec.type ? spec : {}, name, where);
+    const check = (v: unknown) => pathValue(v, spec, name, where);
     if (typeof value !== "object" || value === null) check(value);
     else if (Object.keys(value).length) Object.entries(value).forEach(([k, v]) => (Array.isArray(value) || check(k), check(v)));
     else fail("must not be empty", name, where);

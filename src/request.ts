@@ -87,7 +87,7 @@ export interface RequestConfig {
   encodeParams?: EncodeParams;
   /** Needed for request bodies other than application/json (src/body-encoding.ts). */
   encodeBody?: EncodeBody;
-  /** Needed for operations whose table entry has `responseMedia` (src/response-media.ts). */
+  /** Reads 2xx responses other than JSON for operations whose entry has `responseMedia` (src/response-media.ts); without it, every response is read as JSON. */
   decodeResponse?: DecodeResponse;
 }
 
@@ -108,7 +108,8 @@ const noParams: EncodeParams = (op, params) => {
   return { pathname: op.path, search: "" };
 };
 
-const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
+/** Refuses an operation this requester's config cannot send. */
+export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
 
 const encodeJson: EncodeBody = (op, input, init, where) => {
   if ((input.contentType ?? op.body?.media[0]) != "application/json") need("encodeBody", where);
@@ -133,7 +134,8 @@ export function createRequester<Paths>(config: RequestConfig): Requester<Paths> 
     const { pathname, search, init } = buildRequest(op, input, config);
     const received = await transport(baseUrl + pathname + search, init, { ...call, path: pathname });
     const context = { method: op.method, path: pathname, redact, shapes };
-    if (op.responseMedia) return (decodeResponse ?? need("decodeResponse", op))(op, received, context, input);
+    // without decodeResponse every response is read as JSON: a text or binary 2xx is a MalformedResponseError
+    if (op.responseMedia && decodeResponse) return decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);
     return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
   }) as Requester<Paths>;
