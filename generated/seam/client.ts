@@ -18,7 +18,10 @@ export const operations = {
   acsUsersDeletePost: {
     method: "POST",
     path: "/acs/users/delete",
-    body: "required",
+    body: {
+      required: true,
+      media: ["application/json"],
+    },
     response: {
       type: ["object"],
       shape: "acsUsersDeletePost",

@@ -20,6 +20,14 @@ export const operations = {
   deleteUsersById: {
     method: "DELETE",
     path: "/users/{id}",
+    params: {
+      path: {
+        id: {
+          required: true,
+          type: "string",
+        },
+      },
+    },
     response: {
       type: ["object"],
       shape: "SequenceUserResponse",
@@ -28,17 +36,19 @@ export const operations = {
   getUsers: {
     method: "GET",
     path: "/users",
-    query: {
-      after: {
-        type: "string",
-      },
-      before: {
-        type: "string",
-      },
-      limit: {
-        type: "integer",
-        minimum: 1,
-        maximum: 100,
+    params: {
+      query: {
+        after: {
+          type: "string",
+        },
+        before: {
+          type: "string",
+        },
+        limit: {
+          type: "integer",
+          minimum: 1,
+          maximum: 100,
+        },
       },
     },
     response: {
@@ -49,6 +59,14 @@ export const operations = {
   getUsersById: {
     method: "GET",
     path: "/users/{id}",
+    params: {
+      path: {
+        id: {
+          required: true,
+          type: "string",
+        },
+      },
+    },
     response: {
       type: ["object"],
       shape: "SequenceUserResponse",
