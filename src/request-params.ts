@@ -2,10 +2,32 @@
 // string path values, checked against the generated rules and percent-encoded: what the Sequence
 // facade needs. Every other style, number path values, header and cookie parameters need
 // src/param-style.ts; a client whose API has no parameters leaves both out of its bundle.
-import { need, type EncodeParams, type ParamSpec } from "./request.js";
+// Which operations this encoder can send is a type (PlainOperations), checked where a facade binds
+// its generated table, so a spec that adds a style is a compile error, not a runtime guard per call.
+import type { EncodeParams, OperationSpec, ParamSpec } from "./request.js";
 import { checkId, fail, isWellFormed, type Where } from "./validate.js";
 
 export const PATH_PARAM = /\{([^}]+)\}/g;
+
+type Plain = { style?: never; explode?: never; content?: never; allowReserved?: never };
+/**
+ * Operations a requester without encodeBody and decodeResponse, and with this encoder (or
+ * no-params.ts), sends as the spec says: default styles, typed query values, string path ids, JSON
+ * bodies and JSON responses. A facade checks its operations against it at compile time.
+ */
+export type PlainOperations = {
+  readonly [id: string]: OperationSpec & {
+    params?: {
+      path?: { readonly [name: string]: ParamSpec & Plain & { type?: "string" } };
+      query?: { readonly [name: string]: ParamSpec & Plain & { type: NonNullable<ParamSpec["type"]> } };
+      cookie?: never;
+    };
+    body?: { media: readonly ["application/json", ...string[]]; encoding?: never };
+    responseMedia?: never;
+  };
+};
+/** Compiles only when `T` is within PlainOperations (see there). */
+export type Plainly<T extends PlainOperations> = T;
 
 /** Checks one value (each element, for an array rule) against its rule's type; returns the strings to send. */
 export function checkValue(value: unknown, rule: ParamSpec, name: string, where: Where): string[] {
@@ -31,13 +53,11 @@ export const encodeParams: EncodeParams = (op, params = {}) => {
   const { path: values, query } = params;
   const where = { method: op.method, path: op.path };
   const rules = op.params?.query;
-  if (params.header || params.cookie) need("encodeStyledParams", where);
   const pathname = op.path.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(checkId(values?.[name], name, where)));
   let search = "";
   for (const name in query) {
     const rule = rules?.[name];
     if (!rule) fail("is not a query parameter of this operation", name, where);
-    if (!rule.type || rule.style || rule.content || rule.explode === false) need("encodeStyledParams", where);
     if (query[name] === undefined) continue;
     for (const value of checkValue(query[name], rule, name, where)) search += `${search ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   }

@@ -105,8 +105,9 @@ export type DecodeResponse = (op: OperationSpec, received: Received, call: CallC
 /** Refuses an operation this requester's config cannot send. */
 export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
 
-const encodeJson: EncodeBody = (op, input, init, where) => {
-  if ((input.contentType ?? op.body?.media[0]) != "application/json") need("encodeBody", where);
+// Without encodeBody every body is JSON. Facades that pass none bind only JSON-bodied operations,
+// which src/request-params.ts's PlainOperations checks at compile time (no runtime guard per call).
+const encodeJson: EncodeBody = (_op, input, init) => {
   init.body = JSON.stringify(input.body);
   init.headers = { ...init.headers, "content-type": "application/json" };
 };

@@ -3,6 +3,7 @@ import { responseShapes } from "../generated/seam/response-checks.js";
 import type { paths } from "../generated/seam/types.js";
 import { noParams } from "./no-params.js";
 import { createRequester, type OperationOf, type ResponseData } from "./request.js";
+import type { Plainly } from "./request-params.js";
 import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./seam-body.js";
 import { seamConnection, type SeamClientOptions } from "./seam-options.js";
 import type { CallOptions } from "./transport.js";
@@ -12,6 +13,10 @@ export { defaultSeamEndpoint, type SeamClientOptions } from "./seam-options.js";
 export type SeamRequestOptions = Omit<CallOptions, "path">;
 
 /** What `acs.users.delete` resolves to: the spec's 200 body. */
+// The operations this facade calls must stay within what its plain request path sends as the spec
+// says (JSON body and response, no parameters): a vendor change that leaves it fails to compile here.
+export type SeamOperations = Plainly<Pick<typeof operations, "acsUsersDeletePost">>;
+
 export type SeamAcsUserDeleteResult = ResponseData<OperationOf<paths, typeof operations.acsUsersDeletePost>>;
 
 export interface SeamClient {

@@ -3,7 +3,7 @@ import { responseShapes } from "../generated/sequence/response-checks.js";
 import type { paths } from "../generated/sequence/types.js";
 import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "./pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "./request.js";
-import { encodeParams } from "./request-params.js";
+import { encodeParams, type Plainly } from "./request-params.js";
 import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
 import { sequenceConnection, type SequenceClientOptions } from "./sequence-options.js";
 import type { CallOptions } from "./transport.js";
@@ -21,6 +21,10 @@ export {
 
 /** Per-call options: an AbortSignal, and overrides of the client's timeout and retry policy. */
 export type RequestOptions = Omit<CallOptions, "path">;
+
+// Sequence's operations must stay within what the plain request path sends as the spec says: a
+// parameter style, a number path id, a non-JSON body or response in a new spec fails to compile here.
+export type SequenceOperations = Plainly<typeof operations>;
 
 type GetUsers = OperationOf<paths, typeof operations.getUsers>;
 type ListQuery = NonNullable<RequestInput<GetUsers>["params"]>["query"];

@@ -3,6 +3,7 @@
 // number path parameter compiles.
 import { describe, expectTypeOf, it } from "vitest";
 import type { OperationSpec, RequestInput, Requester, ResponseData } from "../src/request.js";
+import type { Plainly } from "../src/request-params.js";
 
 interface paths {
   "/files/{id}": {
@@ -38,5 +39,20 @@ describe("types: request media", () => {
     // @ts-expect-error the path parameter is a number
     request(putFile, { params: { path: { id: "1" } }, body: { name: "a" } });
     expectTypeOf<RequestInput<PutFile>["parseAs"]>().toEqualTypeOf<"blob" | "arrayBuffer" | undefined>();
+  });
+});
+
+describe("request-params types", () => {
+  it("request-params: PlainOperations admits default styles, string path ids and JSON, and refuses what the plain request path would send wrong", () => {
+    type Ok = Plainly<{ a: { method: "GET"; path: "/u/{id}"; params: { path: { id: { type: "string" } }; query: { limit: { type: "integer" } } }; body: { media: ["application/json"] } } }>;
+    expectTypeOf<Ok["a"]["method"]>().toEqualTypeOf<"GET">();
+    // @ts-expect-error a text body needs encodeBody
+    type TextBody = Plainly<{ a: { method: "POST"; path: "/a"; body: { media: ["text/plain"] } } }>;
+    // @ts-expect-error a styled query parameter needs encodeStyledParams
+    type Styled = Plainly<{ a: { method: "GET"; path: "/a"; params: { query: { f: { type: "string"; style: "deepObject" } } } } }>;
+    // @ts-expect-error a number path id needs encodeStyledParams
+    type NumberId = Plainly<{ a: { method: "GET"; path: "/a/{id}"; params: { path: { id: { type: "integer" } } } } }>;
+    // @ts-expect-error a text response needs decodeResponse
+    type Text = Plainly<{ a: { method: "GET"; path: "/a"; responseMedia: ["text/plain"] } }>;
   });
 });

@@ -9,6 +9,7 @@ import { encodeBody } from "../src/body-encoding.js";
 import { HttpError, ResponseTooLargeError, ValidationError } from "../src/errors.js";
 import { encodeStyledParams } from "../src/param-style.js";
 import { createRequester, type OperationSpec, type RequestConfig } from "../src/request.js";
+import { noParams } from "../src/no-params.js";
 import { decodeResponse } from "../src/response-media.js";
 import { createTransport } from "../src/transport.js";
 
@@ -196,10 +197,10 @@ describe("request", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("request: without the optional encoders, an operation that needs one is refused naming the option, before anything is sent", async () => {
-    const bare = requester({ encodeParams: undefined, encodeBody: undefined, decodeResponse: undefined });
+  it("request: with no-params and without the optional encoders, an operation with parameters is refused naming the option, before anything is sent", async () => {
+    // a non-JSON body without encodeBody is a compile error instead (PlainOperations, test/request-media.test-d.ts)
+    const bare = requester({ encodeParams: noParams, encodeBody: undefined, decodeResponse: undefined });
     expect(await errorOf(bare({ method: "GET", path: "/a/{id}" }, { params: { path: { id: "x" } } }))).toHaveProperty("message", expect.stringMatching(/needs encodeParams/));
-    expect(await errorOf(bare({ method: "POST", path: "/a", body: { media: ["text/plain"] } }, { body: "x" }))).toHaveProperty("message", expect.stringMatching(/needs encodeBody/));
     expect(seen).toHaveLength(0);
     // without decodeResponse a response is read as JSON: text is refused, never passed off as data
     replies = [{ type: "text/plain", body: "plain" }];
