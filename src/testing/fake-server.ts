@@ -38,6 +38,11 @@ export interface FakeServerOptions {
    * return undefined to answer normally. Default: none.
    */
   faultFor?: (request: Readonly<FakeRequest>) => FakeFault | undefined;
+  /**
+   * Called with every answer the API gives, just before it is sent (not with what a fault sends in
+   * its place), e.g. to check each one against the spec. Default: none.
+   */
+  onAnswer?: (request: Readonly<FakeRequest>, answer: Readonly<FakeAnswer>) => void;
   /** Added before every answer, to mimic network latency. Default 0. */
   latencyMs?: number;
   /** Answer CORS preflights and add CORS headers, for browser tests. Default true. */
@@ -46,6 +51,14 @@ export interface FakeServerOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
+}
+
+/** An answer of the API, as `onAnswer` sees it: the body before it is serialised. */
+export interface FakeAnswer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** Parsed, as it goes out as JSON (a string goes out as it is); undefined without a body. */
+  body: unknown;
 }
 
 /** Seam client options for one token kind, pointed at the fake. */
@@ -211,6 +224,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     }
     entry.status = reply.status;
     entry.auth = reply.auth;
+    options.onAnswer?.(entry, { status: reply.status, headers: reply.headers ?? {}, body: reply.body });
     sendAltered(res, reply, fault);
   }
 
