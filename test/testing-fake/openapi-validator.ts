@@ -101,6 +101,8 @@ export interface SpecValidator {
    * does not match its declared schema. Error statuses without a declared schema are not checked.
    */
   answerErrors(method: string, path: string, status: number, body: unknown): string[];
+  /** Compiles every declared JSON response now, so the first check of an answer is as fast as the rest. */
+  compileResponses(): void;
 }
 
 /** A validator for a built-in API's current bundle, or for any OpenAPI 3.0 document. */
@@ -186,6 +188,17 @@ export function createSpecValidator(api: Api | Json, name = typeof api === "stri
       const schema = jsonSchema(response);
       if (schema === undefined) return [];
       return errorsFor(`res ${op.method} ${op.pathTemplate} ${status}`, schema, body, true).map((line) => `${op.label} ${status} ${line}`);
+    },
+    compileResponses() {
+      for (const [template, item] of Object.entries(paths)) {
+        for (const method of METHODS) {
+          const responses = (item[method] as Json | undefined)?.responses as Record<string, Json> | undefined;
+          for (const [status, response] of Object.entries(responses ?? {})) {
+            const schema = jsonSchema(response);
+            if (schema !== undefined && /^\d+$/.test(status)) errorsFor(`res ${method.toUpperCase()} ${template} ${status}`, schema, undefined, true);
+          }
+        }
+      }
     },
   };
   return validator;
