@@ -1,6 +1,7 @@
 // An in-memory fake of both vendor APIs on a loopback node:http server, for tests of code that
 // uses this package (and for ours). In the spirit of Seam's fake-seam-connect: seeded data,
-// spec-shaped answers, scriptable faults and a request log.
+// spec-shaped answers, scriptable faults and a request log. With `api: { spec }` it serves any API
+// from its bundle instead (spec-api.ts), with the same faults and log.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,10 +13,18 @@ import { altersAnswer, FaultQueue, replacesAnswer, type FakeFault } from "./faul
 import { errorReply, type Reply } from "./reply.js";
 import { redactHeaders, type FakeRequest } from "./request-log.js";
 import { FakeSeamApi, isSeamPath } from "./seam-api.js";
+import { FakeSpecApi, type FakeApiSpec } from "./spec-api.js";
 import { makeSequenceUser, seed, type FakeAcsUser, type FakeSequenceUser, type FakeSequenceUserInput } from "./seed.js";
 import { FakeSequenceApi, isSequencePath } from "./sequence-api.js";
 
 export interface FakeServerOptions {
+  /**
+   * Serve this API instead of Sequence and Seam: its OpenAPI 3 bundle as a path (YAML or JSON),
+   * a file URL or the parsed document, e.g. `{ spec: "generated/<api>/openapi.yaml" }`. Each
+   * operation answers its first 2xx response with the spec's example, else a sample of its schema.
+   * Faults, latency, CORS and the request log work as for the built-in APIs; credentials are not checked.
+   */
+  api?: { spec: FakeApiSpec };
   /** Seed for every generated id, email and role; the same seed gives the same data. Default 1. */
   seed?: number | string;
   /** How many Sequence users to create (default 25), or exactly which. */
@@ -115,6 +124,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     options.defaultPageSize ?? 20,
   );
   const seamApi = new FakeSeamApi(credentials.seam);
+  if (options.api !== undefined && (typeof options.api !== "object" || options.api === null || options.api.spec === undefined)) {
+    throw new TypeError('startFakeServer: api must be { spec }, with spec a path to an OpenAPI 3 bundle or the parsed document, e.g. { api: { spec: "generated/<api>/openapi.yaml" } }');
+  }
+  const specApi = options.api ? await FakeSpecApi.load(options.api.spec) : undefined;
   const faults = new FaultQueue();
   let log: FakeRequest[] = [];
   let data = seed(seedOptions);
@@ -166,7 +179,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         invalidJson = true;
       }
     }
-    const api = isSequencePath(path) ? "sequence" : isSeamPath(path) ? "seam" : "unknown";
+    const api = specApi ? "spec" : isSequencePath(path) ? "sequence" : isSeamPath(path) ? "seam" : "unknown";
     const entry: FakeRequest = {
       api,
       method,
@@ -209,7 +222,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
 
     let reply: Reply;
     const limited = api === "sequence" ? rateLimited() : undefined;
-    if (limited) {
+    if (specApi) {
+      reply = specApi.handle(method, path);
+    } else if (limited) {
       reply = limited;
     } else if (api === "sequence") {
       const query = new URLSearchParams(url.searchParams);

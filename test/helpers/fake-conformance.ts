@@ -29,8 +29,8 @@ export function prepareConformance(): void {
 
 /** Checks one answer of a fake serving Sequence and Seam (by path), or serving `spec`. */
 export function checkAnswer(request: Readonly<FakeRequest>, answer: Readonly<FakeAnswer>, spec?: SpecValidator): void {
-  const validator = spec ?? (request.api === "unknown" ? undefined : validatorFor(request.api));
-  const method = spec ? request.method : (SAME_OPERATION_AS[`${request.method} ${request.path}`] ?? request.method);
+  const validator = spec ?? (request.api === "sequence" || request.api === "seam" ? validatorFor(request.api) : undefined);
+  const method = request.api === "spec" ? request.method : (SAME_OPERATION_AS[`${request.method} ${request.path}`] ?? request.method);
   const errors = validator
     ? validator.answerErrors(method, request.path, answer.status, answer.body)
     : answer.status >= 200 && answer.status < 300
