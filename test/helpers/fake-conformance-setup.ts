@@ -1,7 +1,7 @@
 // vitest setup file: a test during which the testing fake sent an answer its spec does not describe
 // fails, with one line per operation and field (see fake-conformance.ts).
 import { afterAll, afterEach } from "vitest";
-import { takeViolations } from "./fake-conformance.js";
+import { takeViolations } from "./fake-violations.js";
 
 function failOnViolations(): void {
   const violations = takeViolations();

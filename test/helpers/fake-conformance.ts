@@ -1,15 +1,18 @@
 // What every answer of the testing fake is held to in this suite: the current bundle of the API it
 // belongs to, strictly (a property the spec does not declare is an error). Answers are checked as
-// they are sent and the violations kept here; fake-conformance-setup.ts fails the test that caused them.
+// they are sent and the violations kept in fake-violations.ts; fake-conformance-setup.ts fails the
+// test that caused them.
 import type { FakeAnswer, FakeRequest } from "../../src/testing.js";
 import { createSpecValidator, type Api, type SpecValidator } from "../testing-fake/openapi-validator.js";
+import { recordViolation } from "./fake-violations.js";
+
+export { takeViolations } from "./fake-violations.js";
 
 // Seam's SDK sends /acs/users/delete as DELETE with the parameters in the query, a form the spec
 // does not list; the fake serves it as the spec's POST, so its answer is held to the POST's.
 const SAME_OPERATION_AS: Record<string, string> = { "DELETE /acs/users/delete": "POST" };
 
 const validators = new Map<Api, SpecValidator>();
-const violations = new Set<string>();
 
 function validatorFor(api: Api): SpecValidator {
   let validator = validators.get(api);
@@ -36,12 +39,5 @@ export function checkAnswer(request: Readonly<FakeRequest>, answer: Readonly<Fak
     : answer.status >= 200 && answer.status < 300
       ? [`${request.method} ${request.path}: the fake answered ${answer.status} on a path neither spec has`]
       : [];
-  for (const error of errors) violations.add(error);
-}
-
-/** The violations since the last call (each once), and forget them. */
-export function takeViolations(): string[] {
-  const taken = [...violations];
-  violations.clear();
-  return taken;
+  for (const error of errors) recordViolation(error);
 }
