@@ -86,11 +86,11 @@ describe("testing fake: answers follow the spec strictly", () => {
       const [request] = observed.requests;
       checkAnswer(request!, { status: 200, headers: {}, body: { items: [{ id: "x", nickname: "y" }], pagination: {} } });
       expect(takeViolations()).toEqual([
-        'getUsers (GET /users) 200 /items/0: required property "email" is missing',
-        'getUsers (GET /users) 200 /items/0: required property "roles" is missing',
-        'getUsers (GET /users) 200 /items/0: required property "sequenceAccountIds" is missing',
-        'getUsers (GET /users) 200 /items/0: required property "state" is missing',
-        'getUsers (GET /users) 200 /items/0: property "nickname" is not declared by the spec',
+        'getUsers (GET /users) 200 /items/*: required property "email" is missing',
+        'getUsers (GET /users) 200 /items/*: required property "roles" is missing',
+        'getUsers (GET /users) 200 /items/*: required property "sequenceAccountIds" is missing',
+        'getUsers (GET /users) 200 /items/*: required property "state" is missing',
+        'getUsers (GET /users) 200 /items/*: property "nickname" is not declared by the spec',
       ]);
     } finally {
       await observed.close();

@@ -39,5 +39,6 @@ export function checkAnswer(request: Readonly<FakeRequest>, answer: Readonly<Fak
     : answer.status >= 200 && answer.status < 300
       ? [`${request.method} ${request.path}: the fake answered ${answer.status} on a path neither spec has`]
       : [];
-  for (const error of errors) recordViolation(error);
+  // one line per field, not per array element: /items/0, /items/1, … → /items/*
+  for (const error of errors) recordViolation(error.replace(/\/\d+(?=[/:])/g, "/*"));
 }
