@@ -6,17 +6,22 @@ import { dropTypecheckNotice } from "./test/helpers/typecheck-notice.js";
 dropTypecheckNotice();
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+const testHelper = (file: string) => fileURLToPath(new URL(`./test/helpers/${file}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests import the package by its public name, as applications do.
     alias: [
       { find: /^vendor-api-clients$/, replacement: src("index.ts") },
-      { find: /^vendor-api-clients\/(sequence|seam|testing)$/, replacement: src("$1.ts") },
+      // The fake as shipped, plus a check of every answer it sends against the current bundle.
+      { find: /^vendor-api-clients\/testing$/, replacement: testHelper("validated-testing.ts") },
+      { find: /^vendor-api-clients\/(sequence|seam)$/, replacement: src("$1.ts") },
     ],
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // Fails a test during which the testing fake answered off-spec (test/helpers/fake-conformance.ts).
+    setupFiles: ["test/helpers/fake-conformance-setup.ts"],
     // Types are tests too: test/*.test-d.ts are checked by tsc, with @ts-expect-error on bad calls.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     // JSON next to the console output: .ci/run reads test-results/ for its `N passed, N failed` line.

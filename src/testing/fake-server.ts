@@ -1,6 +1,7 @@
 // An in-memory fake of both vendor APIs on a loopback node:http server, for tests of code that
 // uses this package (and for ours). In the spirit of Seam's fake-seam-connect: seeded data,
-// spec-shaped answers, scriptable faults and a request log.
+// spec-shaped answers, scriptable faults and a request log. With `api: { spec }` it serves any API
+// from its bundle instead (spec-api.ts), with the same faults and log.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,10 +13,18 @@ import { altersAnswer, FaultQueue, replacesAnswer, type FakeFault } from "./faul
 import { errorReply, type Reply } from "./reply.js";
 import { logRedactor, redactHeaders, type FakeRequest } from "./request-log.js";
 import { FakeSeamApi, isSeamPath } from "./seam-api.js";
+import { FakeSpecApi, type FakeApiSpec } from "./spec-api.js";
 import { makeSequenceUser, seed, type FakeAcsUser, type FakeSequenceUser, type FakeSequenceUserInput } from "./seed.js";
 import { FakeSequenceApi, isSequencePath } from "./sequence-api.js";
 
 export interface FakeServerOptions {
+  /**
+   * Serve this API instead of Sequence and Seam: its OpenAPI 3 bundle as a path (YAML or JSON),
+   * a file URL or the parsed document, e.g. `{ spec: "generated/<api>/openapi.yaml" }`. Each
+   * operation answers its first 2xx response with the spec's example, else a sample of its schema.
+   * Faults, latency, CORS and the request log work as for the built-in APIs; credentials are not checked.
+   */
+  api?: { spec: FakeApiSpec };
   /** Seed for every generated id, email and role; the same seed gives the same data. Default 1. */
   seed?: number | string;
   /** How many Sequence users to create (default 25), or exactly which. */
@@ -38,6 +47,11 @@ export interface FakeServerOptions {
    * return undefined to answer normally. Default: none.
    */
   faultFor?: (request: Readonly<FakeRequest>) => FakeFault | undefined;
+  /**
+   * Called with every answer the API gives, just before it is sent (not with what a fault sends in
+   * its place), e.g. to check each one against the spec. Default: none.
+   */
+  onAnswer?: (request: Readonly<FakeRequest>, answer: Readonly<FakeAnswer>) => void;
   /** Added before every answer, to mimic network latency. Default 0. */
   latencyMs?: number;
   /** Answer CORS preflights and add CORS headers, for browser tests. Default true. */
@@ -46,6 +60,14 @@ export interface FakeServerOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
+}
+
+/** An answer of the API, as `onAnswer` sees it: the body before it is serialised. */
+export interface FakeAnswer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** Parsed, as it goes out as JSON (a string goes out as it is); undefined without a body. */
+  body: unknown;
 }
 
 /** Seam client options for one token kind, pointed at the fake. */
@@ -103,6 +125,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   );
   const seamApi = new FakeSeamApi(credentials.seam);
   const redactLogged = logRedactor(credentials);
+  if (options.api !== undefined && (typeof options.api !== "object" || options.api === null || options.api.spec === undefined)) {
+    throw new TypeError('startFakeServer: api must be { spec }, with spec a path to an OpenAPI 3 bundle or the parsed document, e.g. { api: { spec: "generated/<api>/openapi.yaml" } }');
+  }
+  const specApi = options.api ? await FakeSpecApi.load(options.api.spec) : undefined;
   const faults = new FaultQueue();
   let log: FakeRequest[] = [];
   let data = seed(seedOptions);
@@ -154,7 +180,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         invalidJson = true;
       }
     }
-    const api = isSequencePath(path) ? "sequence" : isSeamPath(path) ? "seam" : "unknown";
+    const api = specApi ? "spec" : isSequencePath(path) ? "sequence" : isSeamPath(path) ? "seam" : "unknown";
     const entry: FakeRequest = {
       api,
       method,
@@ -195,7 +221,9 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
 
     let reply: Reply;
     const limited = api === "sequence" ? rateLimited() : undefined;
-    if (limited) {
+    if (specApi) {
+      reply = specApi.handle(method, path);
+    } else if (limited) {
       reply = limited;
     } else if (api === "sequence") {
       const query = new URLSearchParams(url.searchParams);
@@ -210,6 +238,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     }
     entry.status = reply.status;
     entry.auth = reply.auth;
+    options.onAnswer?.(entry, { status: reply.status, headers: reply.headers ?? {}, body: reply.body });
     sendAltered(res, reply, fault);
   }
 

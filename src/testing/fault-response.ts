@@ -13,6 +13,7 @@ function later(res: ServerResponse, ms: number, fn: () => void): void {
 }
 
 function replyText(reply: Reply): string {
+  if (reply.text !== undefined) return reply.text;
   return reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
 }
 

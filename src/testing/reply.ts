@@ -4,6 +4,8 @@ export interface Reply {
   status: number;
   /** Serialised as JSON unless it is a string. */
   body?: unknown;
+  /** Sent as it is instead of serialising `body` (a JSON string, or a body in another media type). */
+  text?: string;
   headers?: Record<string, string>;
   /** How the request authenticated, for the request log (never sent). */
   auth?: string;

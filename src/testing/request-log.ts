@@ -6,8 +6,8 @@ import { redactor } from "../redact.js";
 import type { FakeCredentials } from "./credentials.js";
 
 export interface FakeRequest {
-  /** Which vendor API the path belongs to, or "unknown" for a path neither has. */
-  api: "sequence" | "seam" | "unknown";
+  /** Which vendor API the path belongs to, "unknown" for a path neither has, or "spec" when the fake serves `api.spec`. */
+  api: "sequence" | "seam" | "spec" | "unknown";
   method: string;
   /** The URL path, without the query; a credential in it is redacted. */
   path: string;

@@ -1,6 +1,10 @@
 // The fake Sequence Account API: GET /users (cursor pagination), GET /users/{id}, DELETE /users/{id},
 // with HTTP Basic auth and the Sequence-Version header handled as the vendor documents.
+// GET /users honours every query parameter the spec declares (generated/sequence/client.ts): the
+// cursor ones, and any that names a user field as an equality filter. Any other declared parameter
+// stops the fake from starting, so a vendor change it does not follow fails its tests, not yours.
 import type { IncomingHttpHeaders } from "node:http";
+import { operations } from "../../generated/sequence/client.js";
 import { checkSequenceAuth, type FakeSequenceCredentials } from "./credentials.js";
 import { decodeCursor, paginate } from "./cursor.js";
 import { errorReply, type Reply } from "./reply.js";
@@ -19,6 +23,24 @@ interface StoredUser {
 }
 
 const USER_PATH = /^\/users\/([^/]+)$/;
+const PAGING_PARAMETERS = new Set(["limit", "after", "before"]);
+// The user fields a listing can be filtered by: a value equal to the field (or, for a list of ids, one of them).
+const FILTER_FIELDS = new Set<string>(["id", "email", "sequenceAccountIds", "state"] satisfies (keyof FakeSequenceUser)[]);
+
+/** The query parameters the spec declares for GET /users. */
+export const declaredListParameters: readonly string[] = Object.keys(operations.getUsers.params.query);
+
+/** The declared parameters that filter the listing; throws, naming the operation and parameter, on one the fake cannot honour. */
+export function listFilters(declared: readonly string[]): (keyof FakeSequenceUser)[] {
+  const unknown = declared.filter((name) => !PAGING_PARAMETERS.has(name) && !FILTER_FIELDS.has(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `testing fake: the spec declares query parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => `"${n}"`).join(", ")} ` +
+        `for getUsers (GET /users), which the fake does not honour; teach src/testing/sequence-api.ts what ${unknown.length > 1 ? "they do" : "it does"}`,
+    );
+  }
+  return declared.filter((name) => FILTER_FIELDS.has(name)) as (keyof FakeSequenceUser)[];
+}
 
 export function isSequencePath(path: string): boolean {
   return path === "/users" || USER_PATH.test(path);
@@ -29,14 +51,18 @@ export class FakeSequenceApi {
   // By id, so seeding and lookups stay linear for the large listings the fake is used to test.
   #byId = new Map<string, StoredUser>();
   #nextPosition = 1;
+  readonly #filters: (keyof FakeSequenceUser)[];
 
   constructor(
     readonly credentials: FakeSequenceCredentials,
     /** Known versions, oldest first; the last one answers requests without the header. */
     readonly versions: readonly string[],
     readonly defaultPageSize: number,
+    /** The query parameters GET /users declares; default: the spec's. */
+    listParameters: readonly string[] = declaredListParameters,
   ) {
     if (versions.length === 0) throw new RangeError("at least one Sequence-Version is needed");
+    this.#filters = listFilters(listParameters);
   }
 
   load(users: readonly FakeSequenceUser[]): void {
@@ -119,15 +145,21 @@ export class FakeSequenceApi {
     for (const [name, cursor] of [["after", after], ["before", before]] as const) {
       if (cursor !== undefined && decodeCursor(cursor) === undefined) return errorReply(400, "ValidationError", `Invalid ${name} cursor`);
     }
-    const page = paginate(this.#users, { limit, after, before });
+    const wanted = this.#filters.flatMap((field) => query.getAll(field).map((value) => ({ field, value })));
+    const matching = wanted.length === 0 ? this.#users : this.#users.filter(({ user }) => wanted.every(({ field, value }) => matches(user[field], value)));
+    const page = paginate(matching, { limit, after, before });
     return {
       status: 200,
       body: {
         items: page.items.map((u) => u.user),
-        pagination: { after: page.after, before: page.before, totalResultSize: this.#users.length },
+        pagination: { after: page.after, before: page.before, totalResultSize: matching.length },
       },
     };
   }
+}
+
+function matches(field: unknown, value: string): boolean {
+  return Array.isArray(field) ? field.includes(value) : field === value;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
