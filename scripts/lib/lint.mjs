@@ -128,10 +128,14 @@ function originTracer(origin) {
  */
 function traceOrigin(pointer, origin, load) {
   if (!pointer) return {};
-  for (const file of origin.parts) {
-    const doc = load(file);
-    if (hasPointer(doc.parsed, pointer)) {
-      return { file, line: getLineColLocation({ source: doc.source, pointer, reportOnKey: false }).start.line };
+  // A problem about a missing field points below its parent: the parent is where to add it.
+  for (let at = pointer; /^#\/./.test(at); at = at.slice(0, at.lastIndexOf("/"))) {
+    for (const file of origin.parts) {
+      const doc = load(file);
+      if (hasPointer(doc.parsed, at)) {
+        const line = getLineColLocation({ source: doc.source, pointer: at, reportOnKey: false }).start.line;
+        return at === pointer || !origin.overlay ? { file, line } : { file, line, note: ` (the nearest node upstream; or added by ${origin.overlay}?)` };
+      }
     }
   }
   return origin.overlay ? { file: origin.overlay, note: " (not in any upstream file: added by the overlay?)" } : {};
