@@ -3,6 +3,8 @@
 // what cannot be sent is warned about and left out; self-referencing and percent-encoded $refs
 // don't crash; relaxing lint for one API still lists what it relaxed; lint errors point upstream.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientData } from "../scripts/lib/emit-client.mjs";
+import { responseChecks } from "../scripts/lib/emit-checks.mjs";
 import { derivedName } from "../scripts/lib/operation-names.mjs";
 import { fixture, Project } from "./helpers/project.js";
 
@@ -127,5 +129,24 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).toMatch(/\[(unresolved-ref|no-unresolved-refs)\]/);
+  });
+
+  it("response checks: Jira's self-including allOf schema is flattened once (unit)", () => {
+    const doc = {
+      paths: { "/issue": { get: { operationId: "getIssue", responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Issue" } } } } } } } },
+      components: { schemas: { Issue: { allOf: [{ $ref: "#/components/schemas/Issue" }], required: ["key"], properties: { key: { type: "string" } } } } },
+    };
+    const { shapes, roots } = responseChecks(doc);
+    expect(roots.getIssue).toEqual({ shape: "Issue" });
+    expect(shapes.Issue).toEqual({ required: ["key"], fields: { key: { type: ["string"] } } });
+  });
+
+  it("client table: a percent-encoded $ref to a parameter resolves, percent-decoding before ~1/~0 (unit)", () => {
+    const doc = {
+      paths: { "/a/{b c}": { get: { operationId: "get", parameters: [{ $ref: "#/components/parameters/b%20c~1d" }], responses: {} } } },
+      components: { parameters: { "b c/d": { name: "b c", in: "path", required: true, schema: { type: "integer" } } } },
+    };
+    const data = clientData(doc, {});
+    expect(data.operations.get).toEqual({ method: "GET", path: "/a/{b c}", params: { path: { "b c": { required: true, type: "integer" } } }, responseMedia: [] });
   });
 });
