@@ -22,10 +22,10 @@ export {
   type SequenceClientOptions,
   type SequenceEnvironment,
   type SequenceUsersPage,
-} from "./sequence-client.js";
-export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
-export type { CursorPage, ItemOf, PaginateOptions, Paginator, SettledPage } from "./pagination.js";
-export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
+} from "./sequence/client.js";
+export { createRawSequenceClient, type RawSequenceClient } from "./sequence/raw.js";
+export type { CursorPage, ItemOf, PaginateOptions, Paginator, SettledPage } from "./runtime/pagination.js";
+export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence/types.js";
 export {
   actions,
   can,
@@ -40,7 +40,7 @@ export {
   type Role,
   type RoleName,
   type RoleSubject,
-} from "./roles.js";
+} from "./sequence/roles.js";
 export {
   createSeamClient,
   defaultSeamEndpoint,
@@ -48,13 +48,14 @@ export {
   type SeamClient,
   type SeamClientOptions,
   type SeamRequestOptions,
-} from "./seam-client.js";
-export { createRawSeamClient, type RawSeamClient } from "./seam-raw.js";
-export type { SeamCredentials } from "./seam-auth.js";
-export type { SeamAcsUserDeleteBody } from "./seam-body.js";
-export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
-export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
-export { createRateLimiter, sequenceRateLimit, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+} from "./seam/client.js";
+export { createRawSeamClient, type RawSeamClient } from "./seam/raw.js";
+export type { SeamCredentials } from "./seam/auth.js";
+export type { SeamAcsUserDeleteBody } from "./seam/body.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./runtime/transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./runtime/retry-policy.js";
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./runtime/rate-limiter.js";
+export { sequenceRateLimit } from "./sequence/rate-limit.js";
 export {
   ApiError,
   AuthenticationError,
@@ -74,4 +75,4 @@ export {
   UnprocessableEntityError,
   ValidationError,
   type ApiErrorInit,
-} from "./errors.js";
+} from "./runtime/errors.js";

@@ -6,13 +6,13 @@ export {
   type SeamClient,
   type SeamClientOptions,
   type SeamRequestOptions,
-} from "./seam-client.js";
-export { createRawSeamClient, type RawSeamClient } from "./seam-raw.js";
-export type { SeamCredentials } from "./seam-auth.js";
-export type { SeamAcsUserDeleteBody } from "./seam-body.js";
-export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
-export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
-export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+} from "./seam/client.js";
+export { createRawSeamClient, type RawSeamClient } from "./seam/raw.js";
+export type { SeamCredentials } from "./seam/auth.js";
+export type { SeamAcsUserDeleteBody } from "./seam/body.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./runtime/transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./runtime/retry-policy.js";
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./runtime/rate-limiter.js";
 export {
   ApiError,
   AuthenticationError,
@@ -32,4 +32,4 @@ export {
   UnprocessableEntityError,
   ValidationError,
   type ApiErrorInit,
-} from "./errors.js";
+} from "./runtime/errors.js";

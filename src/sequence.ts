@@ -14,10 +14,10 @@ export {
   type SequenceClientOptions,
   type SequenceEnvironment,
   type SequenceUsersPage,
-} from "./sequence-client.js";
-export { createRawSequenceClient, type RawSequenceClient } from "./sequence-raw.js";
-export type { CursorPage, ItemOf, PaginateOptions, Paginator, SettledPage } from "./pagination.js";
-export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
+} from "./sequence/client.js";
+export { createRawSequenceClient, type RawSequenceClient } from "./sequence/raw.js";
+export type { CursorPage, ItemOf, PaginateOptions, Paginator, SettledPage } from "./runtime/pagination.js";
+export type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence/types.js";
 export {
   actions,
   can,
@@ -32,10 +32,11 @@ export {
   type Role,
   type RoleName,
   type RoleSubject,
-} from "./roles.js";
-export type { CallOptions, RetryEvent, TransportOptions } from "./transport.js";
-export { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
-export { createRateLimiter, sequenceRateLimit, type RateLimiter, type RateLimitOptions } from "./rate-limiter.js";
+} from "./sequence/roles.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "./runtime/transport.js";
+export { defaultRetryPolicy, type RetryPolicy } from "./runtime/retry-policy.js";
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from "./runtime/rate-limiter.js";
+export { sequenceRateLimit } from "./sequence/rate-limit.js";
 export {
   ApiError,
   AuthenticationError,
@@ -55,4 +56,4 @@ export {
   UnprocessableEntityError,
   ValidationError,
   type ApiErrorInit,
-} from "./errors.js";
+} from "./runtime/errors.js";

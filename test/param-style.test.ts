@@ -7,9 +7,9 @@
 //   unencoded; 3.2.0 prints them percent-encoded, as RFC 3986 requires (both decode the same).
 // The "empty" column is the empty string (3.2.0 renames it "undefined" and keeps the same cells).
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../src/errors.js";
-import { encodeStyledParams, percentEncode, styleParam } from "../src/param-style.js";
-import type { OperationSpec, ParamSpec } from "../src/request.js";
+import { ValidationError } from "../src/runtime/errors.js";
+import { encodeStyledParams, percentEncode, styleParam } from "../src/runtime/param-style.js";
+import type { OperationSpec, ParamSpec } from "../src/runtime/request.js";
 
 const where = { method: "GET", path: "/t" };
 const values = { empty: "", string: "blue", array: ["blue", "black", "brown"], object: { R: 100, G: 200, B: 150 } };

@@ -2,8 +2,8 @@
 // schema (not `{ "*/*": … }`), `contentType` takes only the media types the body declares, and a
 // number path parameter compiles.
 import { describe, expectTypeOf, it } from "vitest";
-import type { OperationSpec, RequestInput, Requester, ResponseData } from "../src/request.js";
-import type { Plainly } from "../src/request-params.js";
+import type { OperationSpec, RequestInput, Requester, ResponseData } from "../src/runtime/request.js";
+import type { Plainly } from "../src/runtime/request-params.js";
 
 interface paths {
   "/files/{id}": {

@@ -5,13 +5,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { encodeBody } from "../src/body-encoding.js";
-import { HttpError, ResponseTooLargeError, ValidationError } from "../src/errors.js";
-import { encodeStyledParams } from "../src/param-style.js";
-import { createRequester, type OperationSpec, type RequestConfig } from "../src/request.js";
-import { noParams } from "../src/no-params.js";
-import { decodeResponse } from "../src/response-media.js";
-import { createTransport } from "../src/transport.js";
+import { encodeBody } from "../src/runtime/body-encoding.js";
+import { HttpError, ResponseTooLargeError, ValidationError } from "../src/runtime/errors.js";
+import { encodeStyledParams } from "../src/runtime/param-style.js";
+import { createRequester, type OperationSpec, type RequestConfig } from "../src/runtime/request.js";
+import { noParams } from "../src/runtime/no-params.js";
+import { decodeResponse } from "../src/runtime/response-media.js";
+import { createTransport } from "../src/runtime/transport.js";
 
 interface Seen {
   method: string;

@@ -167,7 +167,7 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
     expect(result.stdout).toMatch(/wrote sequence/);
     expect(project.read("generated/sequence/types.ts")).toContain('RoleName: "admin" | "financeUser" | "salesUser" | "readOnlyUser" | "supportUser";');
     expect(project.read("generated/sequence/types.ts")).toMatch(/Resource: "org\.customer" \|[^;]*"org\.helpdesk";/);
-    project.write("src/uses-new-role.ts", `import { can } from "./roles.js";\nexport const ok: boolean = can("supportUser", "org.helpdesk", "escalate");\n`);
+    project.write("src/uses-new-role.ts", `import { can } from "./sequence/roles.js";\nexport const ok: boolean = can("supportUser", "org.helpdesk", "escalate");\n`);
     const tsc = await typecheck(project);
     expect(tsc.stdout).toBe("");
     const { can, rolesAllowing } = await importFrom<typeof SequenceEntry>(project, "src/sequence.ts");

@@ -2,16 +2,16 @@
 // replayed, and that timers and abort listeners are released. End-to-end cases are in faults.test.ts.
 import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, test } from "vitest";
-import { backoffDelay, retryDelay } from "../src/backoff.js";
+import { backoffDelay, retryDelay } from "../src/runtime/backoff.js";
 import { createServer, type Server } from "node:http";
-import { ConnectionError, ResponseTooLargeError, TimeoutError, ValidationError } from "../src/errors.js";
-import { defaultRetryPolicy, type RetryPolicy } from "../src/retry-policy.js";
-import { rawFetch } from "../src/raw-fetch.js";
-import { createTransport as createReceiving, type CallOptions, type RetryEvent, type TransportOptions } from "../src/transport.js";
+import { ConnectionError, ResponseTooLargeError, TimeoutError, ValidationError } from "../src/runtime/errors.js";
+import { defaultRetryPolicy, type RetryPolicy } from "../src/runtime/retry-policy.js";
+import { rawFetch } from "../src/runtime/raw-fetch.js";
+import { createTransport as createReceiving, type CallOptions, type RetryEvent, type TransportOptions } from "../src/runtime/transport.js";
 import type { FakeServer } from "vendor-api-clients/testing";
 import { basicAuth, script, startFake } from "./helpers/fake.js";
 
-/** The transport as the raw clients use it: a Request in, what it received as a Response out (src/raw-fetch.ts). */
+/** The transport as the raw clients use it: a Request in, what it received as a Response out (src/runtime/raw-fetch.ts). */
 const createTransport = (options?: TransportOptions) => {
   const transport = createReceiving(options);
   return (request: Request, call?: CallOptions) => rawFetch(transport, call)(request);

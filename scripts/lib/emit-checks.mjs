@@ -1,7 +1,7 @@
 // @ts-check
 // Writes generated/<api>/response-checks.ts: for each operation's 2xx JSON body, the required fields
 // of its schema and the JSON types of every declared field, following $refs and inline objects, as
-// plain data. The hand-written checker (src/response.ts) applies it, so a field the spec stops
+// plain data. The hand-written checker (src/runtime/response.ts) applies it, so a field the spec stops
 // requiring stops being required at runtime, and a newly required one is checked. Enums and formats
 // are not checked: a new value in a response must not break a call.
 
@@ -147,7 +147,7 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
 export function emitChecks(shapes, header) {
   return `${header}
 /**
- * What src/response.ts checks of 2xx JSON bodies, by schema name: the required fields and the JSON
+ * What src/runtime/response.ts checks of 2xx JSON bodies, by schema name: the required fields and the JSON
  * type of every declared field ("integer" = a whole number). \`shape\` names a nested object's entry;
  * \`items\` checks each element of an array. Each operation's \`response\` (client.ts) is the root check.
  */

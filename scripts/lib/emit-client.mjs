@@ -1,9 +1,9 @@
 // @ts-check
 // Writes generated/<api>/client.ts: the spec's servers, its operation table and enum-typed headers
-// as typed constants the facade's one request helper (src/request.ts) is driven by, plus a factory
+// as typed constants the facade's one request helper (src/runtime/request.ts) is driven by, plus a factory
 // for openapi-fetch's client bound to the API's `paths` (imported only by the raw-client factories).
 // The table says how to send each operation exactly as the spec describes it (OperationSpec in
-// src/request.ts); an operation that cannot be sent at all is left out of it with a warning, and
+// src/runtime/request.ts); an operation that cannot be sent at all is left out of it with a warning, and
 // stays typed in types.ts and reachable through the raw client.
 import { GenerateError } from "./errors.mjs";
 import { makeDeref } from "./json-pointer.mjs";

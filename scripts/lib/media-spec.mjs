@@ -1,5 +1,5 @@
 // @ts-check
-// The media types of an operation's request body (BodySpec in src/request.ts) and of its 2xx
+// The media types of an operation's request body (BodySpec in src/runtime/request.ts) and of its 2xx
 // response, as the spec declares them.
 
 const FORM = ["multipart/form-data", "application/x-www-form-urlencoded"];

@@ -1,5 +1,5 @@
 // @ts-check
-// One parameter's ParamSpec (src/request.ts): its serialization where it differs from the OpenAPI
+// One parameter's ParamSpec (src/runtime/request.ts): its serialization where it differs from the OpenAPI
 // defaults, and the value checks a primitive (or array of primitives) schema allows.
 
 const PRIMITIVES = ["string", "integer", "number", "boolean"];

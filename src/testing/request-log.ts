@@ -2,7 +2,7 @@
 // visible (so a test can see "Basic" vs "Bearer") and the secret part is replaced; a credential
 // anywhere else (a query string, the path, the body) is redacted like the clients redact errors.
 import type { IncomingHttpHeaders } from "node:http";
-import { redactor } from "../redact.js";
+import { redactor } from "../runtime/redact.js";
 import type { FakeCredentials } from "./credentials.js";
 
 export interface FakeRequest {
@@ -43,7 +43,7 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
 
 /**
  * Redacts the credentials the fake accepts (not the client id or workspace id, which tests read)
- * from the path, query and body of a logged request, in the forms src/redact.ts knows.
+ * from the path, query and body of a logged request, in the forms src/runtime/redact.ts knows.
  */
 export function logRedactor({ sequence, seam }: FakeCredentials): (parts: Pick<FakeRequest, "path" | "query" | "body">) => Pick<FakeRequest, "path" | "query" | "body"> {
   const basic = Buffer.from(`${sequence.clientId}:${sequence.clientSecret}`).toString("base64");

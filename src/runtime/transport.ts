@@ -53,8 +53,8 @@ export interface CallOptions {
 
 /**
  * A response whose body was read whole inside the attempt, so no timer outlives the call and
- * nothing is left to stall. The facade decodes the chunks itself (src/settle.ts); the raw clients
- * turn it back into a Response (src/raw-fetch.ts).
+ * nothing is left to stall. The facade decodes the chunks itself (src/runtime/settle.ts); the raw clients
+ * turn it back into a Response (src/runtime/raw-fetch.ts).
  */
 export interface Received {
   readonly status: number;

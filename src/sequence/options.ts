@@ -1,11 +1,11 @@
 // Turns SequenceClientOptions into what both the facade and the raw client send with: the base URL,
 // the auth and version headers, the transport and the redactor for its credentials.
-import { headerEnums, servers, type ServerName } from "../generated/sequence/client.js";
-import { checkBaseUrl, pickServer, type UrlSecurityOptions } from "./environments.js";
-import { redactor } from "./redact.js";
-import { sequenceAuthorization, type SequenceCredentials } from "./sequence-auth.js";
-import { createTransport, type Transport, type TransportOptions } from "./transport.js";
-import { invalid } from "./validate.js";
+import { headerEnums, servers, type ServerName } from "../../generated/sequence/client.js";
+import { checkBaseUrl, pickServer, type UrlSecurityOptions } from "../runtime/environments.js";
+import { redactor } from "../runtime/redact.js";
+import { sequenceAuthorization, type SequenceCredentials } from "./auth.js";
+import { createTransport, type Transport, type TransportOptions } from "../runtime/transport.js";
+import { invalid } from "../runtime/validate.js";
 
 export type SequenceEnvironment = ServerName;
 /** Sequence base URLs by environment, from the spec's `servers`. */

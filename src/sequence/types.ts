@@ -1,5 +1,5 @@
 // Sequence's response types, straight from the spec's schemas.
-import type { components } from "../generated/sequence/types.js";
+import type { components } from "../../generated/sequence/types.js";
 
 type Schemas = components["schemas"];
 export type SequenceUser = Schemas["SequenceUserResponse"];

@@ -1,8 +1,8 @@
 // The typed openapi-fetch client for Seam, for anything the facade does not wrap. Imported on its
 // own, so an application that only uses the facade bundles none of openapi-fetch's client.
-import { createRawClient, type RawClient } from "../generated/seam/client.js";
-import { rawFetch } from "./raw-fetch.js";
-import { seamConnection, type SeamClientOptions } from "./seam-options.js";
+import { createRawClient, type RawClient } from "../../generated/seam/client.js";
+import { rawFetch } from "../runtime/raw-fetch.js";
+import { seamConnection, type SeamClientOptions } from "./options.js";
 
 export type RawSeamClient = RawClient;
 

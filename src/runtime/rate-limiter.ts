@@ -1,6 +1,6 @@
-// Client-side rate limiting, opt-in. Sequence allows 1,500 requests a minute per API key and
-// answers 429 beyond that; waiting here keeps bulk listings and deletes under the limit instead
-// of meeting a storm of 429s. Share one limiter between every client that uses the same key.
+// Client-side rate limiting, opt-in. An API that allows N requests a minute per key answers 429
+// beyond that; waiting here keeps bulk listings and deletes under the limit instead of meeting a
+// storm of 429s. Share one limiter between every client that uses the same key.
 import { invalid } from "./validate.js";
 
 export interface RateLimiter {
@@ -21,12 +21,6 @@ export interface RateLimitOptions {
   /** Clock, for tests. Default Date.now. */
   now?: () => number;
 }
-
-/**
- * For Sequence's documented limit of 1,500 requests a minute per API key, kept 2 % under it:
- * requests reach the server's counter after varying network delays, not when they were sent.
- */
-export const sequenceRateLimit: Readonly<RateLimitOptions> = { limit: 1_470, intervalMs: 60_000 };
 
 /**
  * A token bucket holding `burst` tokens and refilled at (limit − burst) per interval, so any

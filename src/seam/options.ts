@@ -1,12 +1,12 @@
 // Turns SeamClientOptions into what both the facade and the raw client send with: the endpoint, the
 // auth headers for the one credential given, the transport and the redactor for its secrets.
 // Env vars are the ones Seam's SDK (@seamapi/http) reads, with the same precedence.
-import { servers } from "../generated/seam/client.js";
-import { checkBaseUrl, readEnv, type UrlSecurityOptions } from "./environments.js";
-import { redactor } from "./redact.js";
-import { KINDS, seamAuthHeaders, type Kind, type SeamCredentials } from "./seam-auth.js";
-import { createTransport, type Transport, type TransportOptions } from "./transport.js";
-import { invalid } from "./validate.js";
+import { servers } from "../../generated/seam/client.js";
+import { checkBaseUrl, readEnv, type UrlSecurityOptions } from "../runtime/environments.js";
+import { redactor } from "../runtime/redact.js";
+import { KINDS, seamAuthHeaders, type Kind, type SeamCredentials } from "./auth.js";
+import { createTransport, type Transport, type TransportOptions } from "../runtime/transport.js";
+import { invalid } from "../runtime/validate.js";
 
 /** Seam's default endpoint: the spec's only server, also the official SDK's default. */
 export const defaultSeamEndpoint: string = servers.default;

@@ -1,7 +1,7 @@
 // Every parameter style OpenAPI 3.0 and 3.1 define (Parameter Object, "Style Values" and "Style
 // Examples"): query form, spaceDelimited, pipeDelimited and deepObject; path simple, label and
 // matrix; header simple; cookie form; and parameters described with `content`. A facade whose API
-// needs only the default styles uses src/request-params.ts instead and leaves this module out.
+// needs only the default styles uses src/runtime/request-params.ts instead and leaves this module out.
 import type { EncodeParams, ParamSpec } from "./request.js";
 import { checkValue, PATH_PARAM } from "./request-params.js";
 import { checkId, fail, isWellFormed, type Where } from "./validate.js";

@@ -1,6 +1,6 @@
 // The body of Seam's `POST /acs/users/delete`, checked before it is sent. Only the shape is checked:
 // the server owns its id format (Seam's own fake issues ids like `acs_user9`), and answers 4xx itself.
-import { fail, type Where } from "./validate.js";
+import { fail, type Where } from "../runtime/validate.js";
 
 /** Body of Seam's `POST /acs/users/delete`: exactly one of the two shapes the spec allows. */
 export type SeamAcsUserDeleteBody =

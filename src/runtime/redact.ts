@@ -1,5 +1,5 @@
 // Redaction of credentials from any text an error takes from a response. JSON is redacted as
-// JSON.stringify writes it (src/settle.ts), never as the server spelled it: a server that echoes a
+// JSON.stringify writes it (src/runtime/settle.ts), never as the server spelled it: a server that echoes a
 // secret can always pick one more escape (`\u0053`, `\/`, surrogate pairs), but decoding removes them all.
 
 /**

@@ -1,14 +1,14 @@
-import { operations } from "../generated/seam/client.js";
-import { responseShapes } from "../generated/seam/response-checks.js";
-import type { paths } from "../generated/seam/types.js";
-import { noParams } from "./no-params.js";
-import { createRequester, type OperationOf, type ResponseData } from "./request.js";
-import type { Plainly } from "./request-params.js";
-import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./seam-body.js";
-import { seamConnection, type SeamClientOptions } from "./seam-options.js";
-import type { CallOptions } from "./transport.js";
+import { operations } from "../../generated/seam/client.js";
+import { responseShapes } from "../../generated/seam/response-checks.js";
+import type { paths } from "../../generated/seam/types.js";
+import { noParams } from "../runtime/no-params.js";
+import { createRequester, type OperationOf, type ResponseData } from "../runtime/request.js";
+import type { Plainly } from "../runtime/request-params.js";
+import { checkSeamAcsUserDeleteBody, type SeamAcsUserDeleteBody } from "./body.js";
+import { seamConnection, type SeamClientOptions } from "./options.js";
+import type { CallOptions } from "../runtime/transport.js";
 
-export { defaultSeamEndpoint, type SeamClientOptions } from "./seam-options.js";
+export { defaultSeamEndpoint, type SeamClientOptions } from "./options.js";
 
 export type SeamRequestOptions = Omit<CallOptions, "path">;
 

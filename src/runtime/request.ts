@@ -83,11 +83,11 @@ export interface RequestConfig {
   transport: Transport;
   redact: (text: string) => string;
   shapes: Shapes;
-  /** Parameter encoding: src/no-params.ts (an API without parameters), src/request-params.ts (string ids, form query) or src/param-style.ts (every style). */
+  /** Parameter encoding: src/runtime/no-params.ts (an API without parameters), src/runtime/request-params.ts (string ids, form query) or src/runtime/param-style.ts (every style). */
   encodeParams: EncodeParams;
-  /** Needed for request bodies other than application/json (src/body-encoding.ts). */
+  /** Needed for request bodies other than application/json (src/runtime/body-encoding.ts). */
   encodeBody?: EncodeBody;
-  /** Reads 2xx responses other than JSON for operations whose entry has `responseMedia` (src/response-media.ts); without it, every response is read as JSON. */
+  /** Reads 2xx responses other than JSON for operations whose entry has `responseMedia` (src/runtime/response-media.ts); without it, every response is read as JSON. */
   decodeResponse?: DecodeResponse;
 }
 
@@ -106,7 +106,7 @@ export type DecodeResponse = (op: OperationSpec, received: Received, call: CallC
 export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
 
 // Without encodeBody every body is JSON. Facades that pass none bind only JSON-bodied operations,
-// which src/request-params.ts's PlainOperations checks at compile time (no runtime guard per call).
+// which src/runtime/request-params.ts's PlainOperations checks at compile time (no runtime guard per call).
 const encodeJson: EncodeBody = (_op, input, init) => {
   init.body = JSON.stringify(input.body);
   init.headers = { ...init.headers, "content-type": "application/json" };

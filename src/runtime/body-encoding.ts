@@ -1,5 +1,5 @@
 // Request bodies by media type, for APIs that send more than JSON: application/json and *+json,
-// multipart/form-data (src/multipart.ts), application/x-www-form-urlencoded (each property by its
+// multipart/form-data (src/runtime/multipart.ts), application/x-www-form-urlencoded (each property by its
 // Encoding Object's style, including the bracketed deepObject nesting Stripe uses), text/*, and
 // binary media from a Blob, ArrayBuffer, typed array or ReadableStream. Pass `encodeBody` to
 // createRequester; the Sequence and Seam facades send only JSON and leave this module out.

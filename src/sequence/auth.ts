@@ -1,6 +1,6 @@
-import { base64Utf8 } from "./base64.js";
-import { readEnv } from "./environments.js";
-import { invalid } from "./validate.js";
+import { base64Utf8 } from "../runtime/base64.js";
+import { readEnv } from "../runtime/environments.js";
+import { invalid } from "../runtime/validate.js";
 
 export interface SequenceCredentials {
   /** Default: env SEQUENCE_CLIENT_ID. */

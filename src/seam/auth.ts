@@ -1,6 +1,6 @@
 // Seam token kinds, told apart by prefix the way the official SDK (@seamapi/http) does, and sent
 // with the same auth headers that SDK sends for each kind.
-import { invalid } from "./validate.js";
+import { invalid } from "../runtime/validate.js";
 
 /** Shown as the type of a field that the chosen credential kind does not take, so tsc names the fix. */
 export type SeamCredentialError<Message extends string> = { readonly "pass only one Seam credential kind": Message };

@@ -1,13 +1,13 @@
-import { operations } from "../generated/sequence/client.js";
-import { responseShapes } from "../generated/sequence/response-checks.js";
-import type { paths } from "../generated/sequence/types.js";
-import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "./pagination.js";
-import { buildRequest, createRequester, type OperationOf, type RequestInput } from "./request.js";
-import { encodeParams, type Plainly } from "./request-params.js";
-import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./sequence-types.js";
-import { sequenceConnection, type SequenceClientOptions } from "./sequence-options.js";
-import type { CallOptions } from "./transport.js";
-import { checkCursor, invalid } from "./validate.js";
+import { operations } from "../../generated/sequence/client.js";
+import { responseShapes } from "../../generated/sequence/response-checks.js";
+import type { paths } from "../../generated/sequence/types.js";
+import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
+import { buildRequest, createRequester, type OperationOf, type RequestInput } from "../runtime/request.js";
+import { encodeParams, type Plainly } from "../runtime/request-params.js";
+import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./types.js";
+import { sequenceConnection, type SequenceClientOptions } from "./options.js";
+import type { CallOptions } from "../runtime/transport.js";
+import { checkCursor, invalid } from "../runtime/validate.js";
 
 export {
   defaultSequenceEnvironment,
@@ -17,7 +17,7 @@ export {
   type SequenceApiVersion,
   type SequenceClientOptions,
   type SequenceEnvironment,
-} from "./sequence-options.js";
+} from "./options.js";
 
 /** Per-call options: an AbortSignal, and overrides of the client's timeout and retry policy. */
 export type RequestOptions = Omit<CallOptions, "path">;

@@ -12,7 +12,7 @@ export function toResponse({ status, statusText, headers, body }: Received): Res
 /**
  * A non-2xx, which openapi-fetch hands back as `error` and `response`, with every secret removed:
  * from header values (a request id that echoes one), and from the body as the facade's errors show
- * it (src/settle.ts): JSON written out again by JSON.stringify, so no escape the server picked
+ * it (src/runtime/settle.ts): JSON written out again by JSON.stringify, so no escape the server picked
  * (`\u0053`, `\/`, surrogate pairs) survives, other text as it is.
  */
 async function redactedError(received: Received, redact: (text: string) => string): Promise<Response> {

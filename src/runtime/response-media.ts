@@ -3,7 +3,7 @@
 // `parseAs: "arrayBuffer"`), */* (by the Content-Type that arrived), and empty responses (204, 205,
 // 304, HEAD, or no content declared: undefined). The transport has already read the body whole
 // under maxResponseBytes, so every media type is capped alike. Non-2xx responses become their
-// typed errors as for JSON operations (src/settle.ts).
+// typed errors as for JSON operations (src/runtime/settle.ts).
 import type { DecodeResponse } from "./request.js";
 import { checkResponse } from "./response.js";
 import { settle } from "./settle.js";

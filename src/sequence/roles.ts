@@ -1,9 +1,9 @@
 // Hand-written lookups over the generated role table (generated/sequence/roles.ts).
 // Typed so that unknown resources, or actions a resource never has, do not compile; at runtime,
 // anything unknown (a role added upstream, a malformed user) is simply not allowed: false, never a throw.
-import type { components } from "../generated/sequence/types.js";
-import { actions, resources, roleNames, roles, type Action, type ActionOn, type Resource, type RoleName } from "../generated/sequence/roles.js";
-import type { SequenceUser } from "./sequence-types.js";
+import type { components } from "../../generated/sequence/types.js";
+import { actions, resources, roleNames, roles, type Action, type ActionOn, type Resource, type RoleName } from "../../generated/sequence/roles.js";
+import type { SequenceUser } from "./types.js";
 
 export { actions, resources, roleNames, type Action, type ActionOn, type Resource, type RoleName };
 export type Role = components["schemas"]["Role"];

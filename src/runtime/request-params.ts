@@ -1,7 +1,7 @@
 // Path and query parameters in their default styles (path: simple, query: form, exploded) with
 // string path values, checked against the generated rules and percent-encoded: what the Sequence
 // facade needs. Every other style, number path values, header and cookie parameters need
-// src/param-style.ts; a client whose API has no parameters leaves both out of its bundle.
+// src/runtime/param-style.ts; a client whose API has no parameters leaves both out of its bundle.
 // Which operations this encoder can send is a type (PlainOperations), checked where a facade binds
 // its generated table, so a spec that adds a style is a compile error, not a runtime guard per call.
 import type { EncodeParams, OperationSpec, ParamSpec } from "./request.js";
