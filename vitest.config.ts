@@ -21,7 +21,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Fails a test during which the testing fake answered off-spec (test/helpers/fake-conformance.ts).
-    setupFiles: ["test/helpers/fake-conformance-setup.ts"],
+    setupFiles: [fileURLToPath(new URL("./test/helpers/fake-conformance-setup.ts", import.meta.url))],
     // Types are tests too: test/*.test-d.ts are checked by tsc, with @ts-expect-error on bad calls.
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     // JSON next to the console output: .ci/run reads test-results/ for its `N passed, N failed` line.
