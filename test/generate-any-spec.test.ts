@@ -141,6 +141,20 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
     expect(shapes.Issue).toEqual({ required: ["key"], fields: { key: { type: ["string"] } } });
   });
 
+  it("response checks: a property that wraps its own parent in allOf (Jira's `allOf: [{ $ref }]` with a description) is checked by the parent's shape (unit)", () => {
+    const doc = {
+      paths: { "/user": { get: { operationId: "getUser", responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/User" } } } } } } } },
+      components: {
+        schemas: {
+          User: { type: "object", properties: { manager: { description: "their manager", allOf: [{ $ref: "#/components/schemas/User" }] }, group: { type: "object", properties: { lead: { allOf: [{ $ref: "#/components/schemas/User" }], properties: { since: { type: "string" } } } } } } },
+        },
+      },
+    };
+    const { shapes } = responseChecks(doc);
+    expect(shapes.User?.fields.manager).toEqual({ type: ["object"], shape: "User" });
+    expect(shapes["User.group"]?.fields.lead).toEqual({ type: ["object"] });
+  });
+
   it("client table: a percent-encoded $ref to a parameter resolves, percent-decoding before ~1/~0 (unit)", () => {
     const doc = {
       paths: { "/a/{b c}": { get: { operationId: "get", parameters: [{ $ref: "#/components/parameters/b%20c~1d" }], responses: {} } } },

@@ -109,7 +109,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   /** @type {[string, string][]} */
   const specs = named.length
     ? named.map((a) => /** @type {[string, string]} */ (a.split("=", 2)))
-    : [...Object.entries(CORPUS).map(([n, [id]]) => /** @type {[string, string]} */ ([n, join(directory, "api", id)])), ["github", join(repoRoot, "node_modules/@octokit/openapi/generated/api.github.com.json")]];
+    : [...Object.entries(CORPUS).map(([n, [id]]) => /** @type {[string, string]} */ ([n, join(directory, "api", String(id))])), ["github", join(repoRoot, "node_modules/@octokit/openapi/generated/api.github.com.json")]];
   let failed = 0;
   for (const [name, path] of specs) {
     if (!existsSync(path)) {

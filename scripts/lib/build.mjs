@@ -52,11 +52,12 @@ export async function buildApi(api, ctx) {
   const templated = { "client.ts": emitClient(data, tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);
-  const { warnings, downgraded } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });
+  const { warnings, downgraded, downgradedLocated } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });
   const counts = [warnings.length && `${warnings.length} warning(s)`, downgraded.length && `${downgraded.length} downgraded by apis.${api.name} in redocly.yaml`].filter(Boolean);
   step("lint", counts.length ? counts.join(", ") : "0 problems");
   // Problems this API's own settings let through are always listed: relaxing a rule never hides them.
   for (const d of downgraded) ctx.print(`  ${d}`);
+  if (!downgradedLocated) ctx.print(`  (the upstream file and line of each of these ${downgraded.length}: --verbose)`);
   if (ctx.verbose) for (const w of warnings) ctx.print(`  ${w}`);
 
   /** @type {Record<string, string>} */
