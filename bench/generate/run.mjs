@@ -133,18 +133,35 @@ try {
     if (!only.has(p.key)) continue;
     writePeerConfigs(p);
     const n = LARGE.has(p.key) ? largeRounds : rounds;
+    /** @type {Record<string, { ms: number, rssMB: number }[]>} */
+    const res = Object.fromEntries(keys.map((k) => [k, []]));
+    // A peer that fails on a whole vendor spec is reported as failed, not timed; ours and
+    // openapi-typescript alone (the memory target's base) must succeed.
+    /** @type {Record<string, string>} */
+    const failed = {};
+    const attempt = async (/** @type {keyof typeof CONTENDERS} */ k, /** @type {boolean} */ timedRun) => {
+      if (failed[k]) return;
+      try {
+        const r = await CONTENDERS[k].run(p);
+        if (timedRun) res[k]?.push(r);
+      } catch (error) {
+        if (k === "ours" || k === "ots") throw error;
+        const lines = String(/** @type {Error} */ (error).message).split("\n").filter((l) => l.trim());
+        const why = lines.slice(1).find((l) => /error|✘/i.test(l)) ?? lines.at(-1) ?? "";
+        failed[k] = `${lines[0]?.match(/exited \d+/)?.[0] ?? "failed"}: ${why.trim().slice(0, 120)}`;
+        console.error(`bench: ${p.label}: ${k} failed, left out of this input:\n${lines.slice(-15).join("\n")}`);
+      }
+    };
     // Untimed runs of each: fill the page cache and check that all succeed.
     for (let i = 0; i < warmup; i++) {
       console.error(`bench: ${p.label}: warm-up ${i + 1}/${warmup}`);
-      for (const k of keys) await CONTENDERS[k].run(p);
+      for (const k of keys) await attempt(k, false);
     }
-    /** @type {Record<string, { ms: number, rssMB: number }[]>} */
-    const res = Object.fromEntries(keys.map((k) => [k, []]));
     for (let i = 0; i < n; i++) {
       // The order rotates every round, so no contender always goes first.
       const order = [...keys.slice(i % keys.length), ...keys.slice(0, i % keys.length)];
-      for (const k of order) res[k]?.push(await CONTENDERS[k].run(p));
-      console.error(`bench: ${p.label}: round ${i + 1}/${n}: ${keys.map((k) => `${k} ${fmtS(res[k]?.[i]?.ms ?? NaN)} s ${fmtMB(res[k]?.[i]?.rssMB ?? NaN)}`).join(", ")}`);
+      for (const k of order) await attempt(k, true);
+      console.error(`bench: ${p.label}: round ${i + 1}/${n}: ${keys.map((k) => `${k} ${failed[k] ? "failed" : `${fmtS(res[k]?.at(-1)?.ms ?? NaN)} s ${fmtMB(res[k]?.at(-1)?.rssMB ?? NaN)}`}`).join(", ")}`);
     }
     const med = (/** @type {string} */ k) => median((res[k] ?? []).map((r) => r.ms));
     const peak = (/** @type {string} */ k) => Math.max(...(res[k] ?? []).map((r) => r.rssMB));
@@ -152,12 +169,14 @@ try {
     // ratio = peer ÷ ours: ≥ 1.00 means ours is as fast or faster. Marked where a target applies:
     // Redocly's pair on Stripe and GitHub (issue 18), hey-api and orval everywhere (issue 12).
     const cell = (/** @type {string} */ k, /** @type {boolean} */ target) => {
+      if (failed[k]) return `failed (${failed[k].replaceAll("|", "\\|")})`;
       const ratio = med(k) / ours;
       return `${fmtS(med(k))} s (${ratio.toFixed(2)}${target ? (ratio >= 1 ? " ✅" : " ❌") : ""})`;
     };
+    const mb = (/** @type {string} */ k) => (failed[k] ? "failed" : fmtMB(peak(k)));
     rows.push(`| ${p.label} (${p.operations} ops) | ${fmtS(ours)} s | ${cell("redocly", LARGE.has(p.key))} | ${cell("ots", false)} | ${cell("heyapi", true)} | ${cell("orval", true)} | ${n} |`);
     const rssRatio = peak("ours") / peak("ots");
-    rssRows.push(`| ${p.label} | ${fmtMB(peak("ours"))} | ${fmtMB(peak("ots"))} | **${rssRatio.toFixed(2)}×** ${rssRatio <= 1.25 ? "✅" : "❌"} | ${fmtMB(peak("redocly"))} | ${fmtMB(peak("heyapi"))} | ${fmtMB(peak("orval"))} |`);
+    rssRows.push(`| ${p.label} | ${fmtMB(peak("ours"))} | ${fmtMB(peak("ots"))} | **${rssRatio.toFixed(2)}×** ${rssRatio <= 1.25 ? "✅" : "❌"} | ${mb("redocly")} | ${mb("heyapi")} | ${mb("orval")} |`);
   }
 
   if (only.has("noop")) {
