@@ -7,6 +7,7 @@
 // with this repo's compiler options; medians of wall time, largest peak RSS. Target: ours ≤ 1.2×.
 // Prints a markdown table and writes it to bench/results/consumer-tsc.md.
 //   --rounds N   timed runs of each (default 5), after --warmup N untimed ones (default 1)
+//   --breakdown  also tsc's counters for each piece of our file alone (consumers.mjs `pieces`)
 //   --keep       keep the temp project (its path is printed)
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -15,11 +16,11 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { inputs } from "../generate/inputs.mjs";
 import { hasTime, median, timed } from "../generate/measure.mjs";
-import { ours, peer } from "./consumers.mjs";
+import { ours, peer, pieces } from "./consumers.mjs";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const { values: args } = parseArgs({
-  options: { rounds: { type: "string", default: "5" }, warmup: { type: "string", default: "1" }, keep: { type: "boolean", default: false } },
+  options: { rounds: { type: "string", default: "5" }, warmup: { type: "string", default: "1" }, breakdown: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
   strict: false,
 });
 const rounds = Number(args.rounds);
@@ -45,21 +46,26 @@ try {
   cpSync(join(repo, "src"), join(dir, "src"), { recursive: true });
   symlinkSync(join(repo, "node_modules"), join(dir, "node_modules"));
   writeFileSync(join(dir, "package.json"), `{ "name": "bench-consumer", "private": true, "type": "module" }\n`);
-  writeFileSync(join(dir, "ours.ts"), ours);
-  writeFileSync(join(dir, "peer.ts"), peer);
   // This repo's compiler options (strict, NodeNext, skipLibCheck…) for both, minus its paths/includes.
   const { paths: _paths, allowJs: _allowJs, ...compilerOptions } = JSON.parse(readFileSync(join(repo, "tsconfig.json"), "utf8")).compilerOptions;
-  for (const side of ["ours", "peer"]) writeFileSync(join(dir, `tsconfig.${side}.json`), JSON.stringify({ compilerOptions, files: [`${side}.ts`] }, null, 2));
+  const sides = { ours, peer, ...(args.breakdown === true ? Object.fromEntries(Object.values(pieces).map((text, i) => [`piece${i}`, text])) : {}) };
+  for (const [side, text] of Object.entries(sides)) {
+    writeFileSync(join(dir, `${side}.ts`), text);
+    writeFileSync(join(dir, `tsconfig.${side}.json`), JSON.stringify({ compilerOptions, files: [`${side}.ts`] }, null, 2));
+  }
 
   /** @type {Record<string, { ms: number, rssMB: number }[]>} */
   const res = { ours: [], peer: [] };
+  /** @type {Record<string, number>} */
+  const last = {};
   for (let i = 0; i < warmup + rounds; i++) {
     const order = i % 2 ? ["peer", "ours"] : ["ours", "peer"];
     for (const side of order) {
       const r = await timed(process.execPath, [tsc, "-p", `tsconfig.${side}.json`], dir);
+      last[side] = r.ms;
       if (i >= warmup) res[side]?.push(r);
     }
-    console.error(`bench: ${i < warmup ? `warm-up ${i + 1}/${warmup}` : `round ${i + 1 - warmup}/${rounds}`}: ${["ours", "peer"].map((s) => `${s} ${((res[s]?.at(-1)?.ms ?? NaN) / 1000).toFixed(2)} s`).join(", ")}`);
+    console.error(`bench: ${i < warmup ? `warm-up ${i + 1}/${warmup}` : `round ${i + 1 - warmup}/${rounds}`}: ${["ours", "peer"].map((s) => `${s} ${((last[s] ?? NaN) / 1000).toFixed(2)} s`).join(", ")}`);
   }
   // One more of each with --extendedDiagnostics: what the checker did (not timed).
   /** @param {string} side */
@@ -69,6 +75,12 @@ try {
     return `${get("Files")} files, ${get("Types")} types, ${get("Instantiations")} instantiations, check ${get("Check time")}, memory ${get("Memory used")}`;
   };
   const diag = { ours: await diagnostics("ours"), peer: await diagnostics("peer") };
+  const breakdown = [];
+  if (args.breakdown === true) {
+    breakdown.push(`Breakdown (one --extendedDiagnostics run each; the type and instantiation counts do not depend on load):`, ``, `| file | what tsc did |`, `| --- | --- |`);
+    for (const [i, label] of Object.keys(pieces).entries()) breakdown.push(`| ${label} | ${await diagnostics(`piece${i}`)} |`);
+    breakdown.push(``);
+  }
 
   const med = (/** @type {string} */ s) => median((res[s] ?? []).map((r) => r.ms));
   const peak = (/** @type {string} */ s) => Math.max(...(res[s] ?? []).map((r) => r.rssMB));
@@ -84,6 +96,7 @@ try {
     `| ours: generated client + \`createRequester\` (src/request.ts) | ${(med("ours") / 1000).toFixed(2)} s | **${ratio.toFixed(2)}×** ${ratio <= 1.2 ? "✅" : "❌"} | ${Math.round(peak("ours"))} MB | ${diag.ours} | ${rounds} |`,
     `| openapi-typescript + openapi-fetch alone | ${(med("peer") / 1000).toFixed(2)} s | | ${Math.round(peak("peer"))} MB | ${diag.peer} | ${rounds} |`,
     ``,
+    ...breakdown,
     `- **ours**: generated/stripe/{client,types,response-checks}.ts from \`node scripts/generate.mjs --force\` on the whole spec, and the src/ files the request helper imports (transport, response checks, errors…), all checked (they are sources, not .d.ts).`,
     `- **alone**: \`openapi-typescript\` on the same upstream file, \`createClient<paths>()\` from openapi-fetch (its .d.ts, under skipLibCheck like every library).`,
     `- Both with this repo's compilerOptions (tsconfig.json, without \`paths\` and \`allowJs\`). The two files: bench/consumer-tsc/consumers.mjs.`,
