@@ -7,7 +7,7 @@
 //   --rounds N   cold-run rounds per input (default 5; Seam gets min(N, --seam-rounds))
 //   --seam-rounds N   (default 3)
 //   --noop-rounds N   (default 20)
-//   --only a,b   inputs: ours, seam, github, noop
+//   --only a,b   inputs: ours, seam, github, stripe, noop
 //   --variants a,b   of: shipped, reparse (cold runs); the no-op input always runs shipped vs fullparse
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -110,7 +110,7 @@ const row = (/** @type {string} */ input, /** @type {Record<string, { ms: number
 };
 
 try {
-  const projects = inputs(repo, work);
+  const projects = inputs(repo, work, [...only].filter((k) => k !== "noop").concat(only.has("noop") ? ["ours"] : []));
   for (const p of projects) {
     if (!only.has(p.key)) continue;
     const n = p.key === "ours" ? rounds : p.key === "seam" ? seamRounds : 1;
