@@ -3,13 +3,13 @@
 // bench/ the repo's own `tsc -p tsconfig.json` would check them, and their imports exist only in the
 // bench's temp project. Both make the same call, GET /v1/customers/{customer}, and read `id`.
 
-/** Against our generated Stripe client, through the request helper (src/request.ts), as a facade does. */
+/** Against our generated Stripe client, through the request helper (src/runtime/request.ts), as a facade does. */
 export const ours = `import { operations } from "./generated/stripe/client.js";
 import { responseShapes } from "./generated/stripe/response-checks.js";
 import type { paths } from "./generated/stripe/types.js";
-import { createRequester } from "./src/request.js";
-import { encodeParams } from "./src/request-params.js";
-import { createTransport } from "./src/transport.js";
+import { createRequester } from "./src/runtime/request.js";
+import { encodeParams } from "./src/runtime/request-params.js";
+import { createTransport } from "./src/runtime/transport.js";
 
 const request = createRequester<paths>({
   baseUrl: "https://api.stripe.com",
@@ -46,9 +46,9 @@ console.log(operations.GetCustomersCustomer.path);
   "the response checks (generated response-checks.ts) alone": `import { responseShapes } from "./generated/stripe/response-checks.js";
 console.log(Object.keys(responseShapes).length);
 `,
-  "the request helper's src/ files alone": `import { createRequester } from "./src/request.js";
-import { encodeParams } from "./src/request-params.js";
-import { createTransport } from "./src/transport.js";
+  "the request helper's src/ files alone": `import { createRequester } from "./src/runtime/request.js";
+import { encodeParams } from "./src/runtime/request-params.js";
+import { createTransport } from "./src/runtime/transport.js";
 console.log(createRequester, encodeParams, createTransport);
 `,
   "ours without the response checks (shapes: {})": ours.replace('import { responseShapes } from "./generated/stripe/response-checks.js";\n', "").replace("shapes: responseShapes,", "shapes: {},"),

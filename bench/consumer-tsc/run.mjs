@@ -93,7 +93,7 @@ try {
     ``,
     `| consumer file | median wall | ours ÷ alone | peak RSS | what tsc did (one --extendedDiagnostics run) | rounds |`,
     `| --- | ---: | ---: | ---: | --- | ---: |`,
-    `| ours: generated client + \`createRequester\` (src/request.ts) | ${(med("ours") / 1000).toFixed(2)} s | **${ratio.toFixed(2)}×** ${ratio <= 1.2 ? "✅" : "❌"} | ${Math.round(peak("ours"))} MB | ${diag.ours} | ${rounds} |`,
+    `| ours: generated client + \`createRequester\` (src/runtime/request.ts) | ${(med("ours") / 1000).toFixed(2)} s | **${ratio.toFixed(2)}×** ${ratio <= 1.2 ? "✅" : "❌"} | ${Math.round(peak("ours"))} MB | ${diag.ours} | ${rounds} |`,
     `| openapi-typescript + openapi-fetch alone | ${(med("peer") / 1000).toFixed(2)} s | | ${Math.round(peak("peer"))} MB | ${diag.peer} | ${rounds} |`,
     ``,
     ...breakdown,
