@@ -1,0 +1,174 @@
+// Oracle 2's sender and judge: every operation of a generated vendor API goes out through our own
+// request path (createRequester + the generated operation table + our transport) to Prism mocking
+// the bundled spec with --errors, and Prism's verdict on the request is collected per operation.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { createRequester, type OperationSpec, type RequestConfig } from "../../src/request.js";
+import { encodeParams as encodeFormParams } from "../../src/request-params.js";
+import { createTransport, type Received, type Transport } from "../../src/transport.js";
+import { ValidationError } from "../../src/errors.js";
+import { startPrism } from "./prism.js";
+import { repoRoot } from "./project.js";
+import { importFrom } from "./repo-copy.js";
+import { credentials, operationsOf, resolve, sampleRequests, type SampleRequest } from "./sample-request.js";
+import type { VendorProject } from "./vendor-corpus.js";
+
+export interface Outcome {
+  label: string;
+  /** The generated table's key for the operation, when it has one. */
+  key?: string;
+  status?: number;
+  /** What Prism said is wrong with the request: empty when it accepted it. */
+  violations: string[];
+  /** Our client's own complaint after the response arrived (not a request error). */
+  response?: string;
+  notes: string[];
+}
+
+export interface CheckOptions {
+  /** Replaces the credentials for each operation (to prove the judge sees a rejected request). */
+  credentials?: typeof credentials;
+}
+
+export interface VendorReport {
+  name: string;
+  outcomes: Outcome[];
+  failures: Outcome[];
+  ms: number;
+}
+
+// The request path's codecs for styles, media types and responses, as far as src/ has them yet
+// (issue 18 adds them); looked up by file so the oracle runs before and after they land.
+async function optional(file: string, name: string): Promise<any> {
+  try {
+    const mod = await import(/* @vite-ignore */ new URL(`../../src/${file}`, import.meta.url).href);
+    return mod[name];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prism's own error answers (application/problem+json, type …/prism/errors#…). */
+function prismProblem(received: Received): string[] {
+  const type = received.headers.get("content-type") ?? "";
+  if (!type.includes("problem+json") || !received.body) return [];
+  let problem: any;
+  try {
+    problem = JSON.parse(Buffer.concat(received.body).toString("utf8"));
+  } catch {
+    return [];
+  }
+  if (!String(problem?.type ?? "").includes("stoplight.io/prism/errors")) return [];
+  const details = (problem.validation ?? []).map((v: any) => `${(v.location ?? []).join(".")}: ${v.message}`);
+  return [`${received.status} ${String(problem.type).split("#")[1]}: ${problem.detail ?? problem.title}`, ...details];
+}
+
+/** Request violations Prism reports in its sl-violations header (it also lists response ones). */
+function headerViolations(received: Received): string[] {
+  const raw = received.headers.get("sl-violations");
+  if (!raw) return [];
+  try {
+    return (JSON.parse(raw) as any[]).filter((v) => v.location?.[0] === "request" && String(v.severity).toLowerCase() === "error").map((v) => `${v.location.join(".")}: ${v.message}`);
+  } catch {
+    return [`sl-violations: ${raw}`];
+  }
+}
+
+/** [VALIDATOR] error lines in Prism's log about the request. */
+function logViolations(log: string): string[] {
+  return log
+    .split("\n")
+    .filter((line) => line.includes("[VALIDATOR]") && /✖|error/i.test(line) && !/Violation: response|response\./i.test(line))
+    .map((line) => line.replace(/^.*\[VALIDATOR\]\s*/, "").replace(/\s+/g, " ").trim());
+}
+
+/**
+ * Sends every operation of `vendor`'s bundle to a Prism of its own and returns what Prism said.
+ * A request Prism rejects with the spec's examples is tried again with pure schema samples (a
+ * vendor's example can be wrong); the second verdict counts, and the first is kept as a note.
+ */
+export async function checkVendor(vendor: VendorProject, options: CheckOptions = {}): Promise<VendorReport> {
+  const started = performance.now();
+  const dir = join(vendor.project.dir, "generated", vendor.name);
+  const doc = parse(readFileSync(join(dir, "openapi.yaml"), "utf8"), { maxAliasCount: -1 });
+  const { operations } = await importFrom<{ operations: Record<string, OperationSpec> }>(vendor.project, `generated/${vendor.name}/client.ts`);
+  const { responseShapes } = await importFrom<{ responseShapes: RequestConfig["shapes"] }>(vendor.project, `generated/${vendor.name}/response-checks.ts`);
+  const codecs = {
+    encodeParams: (await optional("param-style.ts", "encodeParams")) ?? encodeFormParams,
+    encodeBody: await optional("body-encoding.ts", "encodeBody"),
+    decodeResponse: await optional("response-media.ts", "decodeResponse"),
+  };
+  const prism = await startPrism(relative(repoRoot, join(dir, "openapi.yaml")));
+  let last: Received | undefined;
+  const inner = createTransport({ maxRetries: 0, timeoutMs: 15_000 });
+  const transport: Transport = async (input, init, call) => (last = await inner(input, init, call));
+  const outcomes: Outcome[] = [];
+  try {
+    for (const { path, method } of operationsOf(doc)) {
+      const entry = Object.entries(operations).find(([, op]) => op.method === method.toUpperCase() && op.path === path);
+      const op = resolve(doc, doc.paths[path])[method];
+      const auth = (options.credentials ?? credentials)(doc, op);
+      const send = async (request: SampleRequest): Promise<Outcome> => {
+        const outcome: Outcome = { label: request.label, violations: [], notes: [...request.notes] };
+        if (auth.unsent) outcome.notes.push(`security ${auth.unsent} cannot be sent by the client`);
+        if (!entry) {
+          outcome.violations.push("not in the generated operation table");
+          return outcome;
+        }
+        outcome.key = entry[0];
+        const config: RequestConfig = { baseUrl: prism.url, headers: auth.headers, transport, redact: (t) => t, shapes: responseShapes, ...withoutUndefined(codecs) };
+        const request$ = createRequester<any>(config);
+        const logStart = prism.log().length;
+        last = undefined;
+        try {
+          await request$(entry[1] as any, { params: request.params, body: request.body, ...(request.contentType ? { contentType: request.contentType } : {}) } as any);
+        } catch (error) {
+          if (!last) {
+            // refused before anything was sent
+            outcome.violations.push(`client refused: ${error instanceof ValidationError ? error.message : String(error)}`);
+            return outcome;
+          }
+          outcome.response = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
+        }
+        const received = last!;
+        outcome.status = received.status;
+        await new Promise((r) => setTimeout(r, 30)); // let Prism's log lines for this request arrive
+        // the log repeats what the problem detail says; it alone tells when the spec's own 4xx was mocked
+        const found = [...prismProblem(received), ...headerViolations(received)];
+        outcome.violations.push(...new Set(found.length ? found : logViolations(prism.log().slice(logStart))));
+        return outcome;
+      };
+      for (const request of sampleRequests(doc, path, method, true)) {
+        let outcome = await send(request);
+        if (outcome.violations.length && outcome.status !== undefined) {
+          const retry = sampleRequests(doc, path, method, false).find((r) => r.label === request.label);
+          if (retry) {
+            const second = await send(retry);
+            if (second.violations.length === 0) second.notes.push(`the spec's example was rejected: ${outcome.violations.join("; ")}`);
+            outcome = second;
+          }
+        }
+        outcomes.push(outcome);
+      }
+    }
+  } finally {
+    await prism.close();
+  }
+  return { name: vendor.name, outcomes, failures: outcomes.filter((o) => o.violations.length > 0), ms: performance.now() - started };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A table per vendor: operations sent, Prism's request errors, time; then each failure and why. */
+export function formatReports(reports: readonly VendorReport[]): string {
+  const lines = ["vendor            sent  rejected  time"];
+  for (const r of reports) lines.push(`${r.name.padEnd(16)} ${String(r.outcomes.length).padStart(5)} ${String(r.failures.length).padStart(9)}  ${(r.ms / 1000).toFixed(1)} s`);
+  for (const r of reports) {
+    for (const f of r.failures) lines.push(`${r.name}: ${f.label}${f.status ? ` → ${f.status}` : ""}\n    ${f.violations.join("\n    ")}`);
+    for (const o of r.outcomes) if (o.response || o.notes.length) lines.push(`${r.name}: ${o.label} (note)${o.response ? `\n    response: ${o.response}` : ""}${o.notes.map((n) => `\n    ${n}`).join("")}`);
+  }
+  return lines.join("\n");
+}
