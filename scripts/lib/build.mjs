@@ -28,7 +28,9 @@ export async function buildApi(api, ctx) {
     t = performance.now();
   };
   if (!configs.has(root)) configs.set(root, loadConfig({ configPath: `${root}/redocly.yaml` }));
-  const config = (await /** @type {Promise<import("@redocly/openapi-core").Config>} */ (configs.get(root))).forAlias(api.name);
+  const rootConfig = await /** @type {Promise<import("@redocly/openapi-core").Config>} */ (configs.get(root));
+  const config = rootConfig.forAlias(api.name);
+  const sharedConfig = rootConfig;
 
   const parts = await bundleParts(api.parts, root, config);
   const merged = mergeParts(parts);
@@ -43,13 +45,18 @@ export async function buildApi(api, ctx) {
   const tsHeader = header("//", api, ctx.generator);
   // The YAML and the types come from a copy taken before lint, which may mutate `doc`. The templated
   // modules are written already formatted (ts-literal.mjs).
-  const checks = responseChecks(doc);
+  const fileOf = upstreamFileOf(parts, api.overlay);
+  const checks = responseChecks(doc, { fileOf });
+  const data = clientData(doc, checks.roots, { fileOf });
   /** @type {Record<string, string>} */
-  const templated = { "client.ts": emitClient(clientData(doc, checks.roots), tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
+  const templated = { "client.ts": emitClient(data, tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);
-  const warnings = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc });
-  step("lint", warnings.length ? `${warnings.length} warning(s)` : "0 problems");
+  const { warnings, downgraded } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });
+  const counts = [warnings.length && `${warnings.length} warning(s)`, downgraded.length && `${downgraded.length} downgraded by apis.${api.name} in redocly.yaml`].filter(Boolean);
+  step("lint", counts.length ? counts.join(", ") : "0 problems");
+  // Problems this API's own settings let through are always listed: relaxing a rule never hides them.
+  for (const d of downgraded) console.log(`  ${d}`);
   if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
 
   /** @type {Record<string, string>} */
@@ -57,6 +64,17 @@ export async function buildApi(api, ctx) {
   step("types", `${Object.keys(doc.paths ?? {}).length} paths`);
 
   Object.assign(files, templated);
-  step("client", Object.keys(files).join(", "));
+  step("client", `${Object.keys(data.operations).length} operations${data.warnings.length ? `, ${data.warnings.length} warning(s)` : ""}`);
+  for (const w of data.warnings) console.log(`  warning: ${w}`);
   return files;
+}
+
+/**
+ * The upstream (or authored) file that holds a path, to name it in errors; the overlay when no
+ * part has that path.
+ * @param {import("./merge.mjs").Part[]} parts
+ * @param {string | undefined} overlay
+ */
+function upstreamFileOf(parts, overlay) {
+  return (/** @type {string} */ path) => parts.find((p) => p.doc.paths && Object.hasOwn(p.doc.paths, path))?.file ?? overlay ?? parts[0]?.file ?? "";
 }

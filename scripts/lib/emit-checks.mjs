@@ -5,16 +5,31 @@
 // requiring stops being required at runtime, and a newly required one is checked. Enums and formats
 // are not checked: a new value in a response must not break a call.
 
+import { GenerateError } from "./errors.mjs";
+import { makeDeref, pointerTokens } from "./json-pointer.mjs";
+import { operationEntries } from "./operation-names.mjs";
 import { tsLiteral } from "./ts-literal.mjs";
 
 const SUCCESS = /^2\d\d$/;
+const JSON_MEDIA = /^application\/(json|[^;]*\+json)\s*(;|$)/i;
 
 /** The 2xx JSON schema of an operation: its $ref'd component, or the inline schema. */
-function successSchema(/** @type {any} */ op) {
-  for (const [status, response] of Object.entries(op.responses ?? {})) {
-    const schema = SUCCESS.test(status) ? /** @type {any} */ (response)?.content?.["application/json"]?.schema : undefined;
+function successSchema(/** @type {any} */ op, /** @type {(s: any) => any} */ deref) {
+  for (const [status, raw] of Object.entries(op.responses ?? {})) {
+    if (!SUCCESS.test(status)) continue;
+    const content = deref(raw)?.content ?? {};
+    const media = Object.keys(content).find((m) => JSON_MEDIA.test(m));
+    const schema = media ? content[media]?.schema : undefined;
     if (schema) return schema;
   }
+}
+
+const noFile = (/** @type {string} */ _path) => "";
+
+/** A shape's name: the schema's name for a component, else the pointer's last tokens. */
+function refName(/** @type {string} */ ref) {
+  const tokens = pointerTokens(ref) ?? [ref];
+  return tokens[0] === "components" && tokens[1] === "schemas" && tokens.length === 3 ? String(tokens[2]) : tokens.join("/");
 }
 
 
@@ -27,18 +42,28 @@ function successSchema(/** @type {any} */ op) {
  * The shapes, and for each operation with a 2xx JSON body the check of that body (a FieldCheck),
  * which client.ts's operation table carries as `response`.
  * @param {Record<string, any>} doc  the final bundle
+ * @param {{ fileOf?: (path: string) => string }} [where]  the upstream file holding a path, for errors
  */
-export function responseChecks(doc) {
-  /** @type {(s: any) => any} */
-  const deref = (s) => (typeof s?.$ref === "string" ? deref(doc.components?.schemas?.[s.$ref.split("/").pop()]) : s);
+export function responseChecks(doc, { fileOf = noFile } = {}) {
+  let current = "";
+  const deref = makeDeref(doc, (ref, why) => {
+    throw new GenerateError(`${current}: 2xx response schema $ref "${ref}" ${why}`, { rule: "unresolved-ref", file: fileOf(current.split(" ")[1] ?? "") || undefined });
+  });
   /** @type {Record<string, Shape>} */
   const shapes = {};
 
-  /** allOf members merged into one object schema. @param {any} schema */
-  const flatten = (schema) => {
+  /**
+   * allOf members merged into one object schema. A member that refers back to a schema being
+   * flattened (Jira: `X: { allOf: [{ $ref: X }] }`) adds nothing more and is skipped.
+   * @param {any} schema @param {Set<string>} [within]  the $refs being flattened
+   */
+  const flatten = (schema, within = new Set()) => {
+    const ref = typeof schema?.$ref === "string" ? schema.$ref : undefined;
+    if (ref && within.has(ref)) return {};
     const s = deref(schema) ?? {};
-    if (!Array.isArray(s.allOf)) return s;
-    const parts = s.allOf.map(flatten);
+    if (typeof s !== "object" || !Array.isArray(s.allOf)) return s;
+    const inner = ref ? new Set([...within, ref]) : within;
+    const parts = s.allOf.map((/** @type {any} */ m) => flatten(m, inner));
     return {
       ...s,
       type: s.type ?? parts.find((/** @type {any} */ p) => p.type)?.type,
@@ -47,9 +72,23 @@ export function responseChecks(doc) {
     };
   };
 
+  /** $refs on the way to the check being built: one met again (an array of itself) is not followed. */
+  const open = new Set();
   /** @param {any} raw @param {string} name  shape name for an object schema @returns {Check} */
   const check = (raw, name) => {
+    const ref = typeof raw?.$ref === "string" ? raw.$ref : undefined;
+    if (ref && open.has(ref) && !shapes[refName(ref)]) return {};
+    if (ref) open.add(ref);
+    try {
+      return checkOf(raw, name);
+    } finally {
+      if (ref) open.delete(ref);
+    }
+  };
+  /** @param {any} raw @param {string} name @returns {Check} */
+  const checkOf = (raw, name) => {
     const s = flatten(raw);
+    if (!s || typeof s !== "object") return {};
     // oneOf/anyOf: several shapes are allowed; only a type all branches share could be checked
     if (s.oneOf || s.anyOf || s.not) return {};
     /** @type {Check} */
@@ -62,7 +101,7 @@ export function responseChecks(doc) {
       if (Object.keys(items).length) out.items = items;
     }
     if ((types.includes("object") || (!types.length && s.properties)) && (s.properties || s.required)) {
-      const shape = typeof raw?.$ref === "string" ? String(raw.$ref.split("/").pop()) : name;
+      const shape = typeof raw?.$ref === "string" ? refName(raw.$ref) : name;
       out.shape = shape;
       define(shape, s);
     }
@@ -82,11 +121,10 @@ export function responseChecks(doc) {
 
   /** @type {Record<string, Check>} */
   const roots = {};
-  for (const item of Object.values(doc.paths ?? {})) {
-    for (const op of Object.values(item ?? {})) {
-      const schema = op && typeof op === "object" && op.operationId ? successSchema(op) : undefined;
-      if (schema) roots[op.operationId] = check(schema, op.operationId);
-    }
+  for (const { key, method, path, op } of operationEntries(doc, deref).entries) {
+    current = `${method.toUpperCase()} ${path}`;
+    const schema = successSchema(op, deref);
+    if (schema) roots[key] = check(schema, key);
   }
   return { shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => (a < b ? -1 : 1))), roots };
 }

@@ -2,11 +2,17 @@
 // Writes generated/<api>/client.ts: the spec's servers, its operation table and enum-typed headers
 // as typed constants the facade's one request helper (src/request.ts) is driven by, plus a factory
 // for openapi-fetch's client bound to the API's `paths` (imported only by the raw-client factories).
+// The table says how to send each operation exactly as the spec describes it (OperationSpec in
+// src/request.ts); an operation that cannot be sent at all is left out of it with a warning, and
+// stays typed in types.ts and reachable through the raw client.
 import { GenerateError } from "./errors.mjs";
+import { makeDeref } from "./json-pointer.mjs";
+import { operationEntries } from "./operation-names.mjs";
+import { paramSpec } from "./param-spec.mjs";
+import { bodySpec, responseMedia } from "./media-spec.mjs";
 import { tsLiteral } from "./ts-literal.mjs";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const PRIMITIVES = ["string", "integer", "number", "boolean"];
+const LOCATIONS = ["path", "query", "header", "cookie"];
 
 /** Server key: its description as an identifier ("PRODUCTION" → production), else "default". */
 function serverKey(/** @type {{ description?: string }} */ server, /** @type {number} */ index) {
@@ -14,94 +20,99 @@ function serverKey(/** @type {{ description?: string }} */ server, /** @type {nu
   return slug || (index === 0 ? "default" : `server${index}`);
 }
 
-/**
- * What the request helper checks of one parameter before sending: its JSON type, range and enum.
- * Only what src/request.ts can serialize the way the spec says: primitives (and, in a query, arrays
- * of primitives) in the default style. Anything else fails the run instead of being sent wrong.
- * @param {any} param  a resolved Parameter Object
- * @param {string} where  "GET /users" for the message
- * @param {(s: any) => any} deref
- */
-function paramRule(param, where, deref) {
-  const schema = deref(param.schema ?? {});
-  const fail = (/** @type {string} */ why) => {
-    throw new GenerateError(`${where}: ${param.in} parameter "${param.name}" ${why}; extend src/request.ts (and this check) before using it`, { rule: "unsupported-parameter" });
-  };
-  const defaultStyle = param.in === "query" ? "form" : "simple";
-  if ((param.style ?? defaultStyle) !== defaultStyle || (param.explode ?? param.in === "query") !== (param.in === "query") || param.allowReserved || param.content) {
-    fail("uses a serialization style other than the default");
-  }
-  /** @type {Record<string, unknown>} */
-  const rule = {};
-  let item = schema;
-  if (schema.type === "array" && param.in === "query") {
-    rule.array = true;
-    item = deref(schema.items ?? {});
-  }
-  if (!PRIMITIVES.includes(item.type)) fail(`has type ${JSON.stringify(item.type ?? "any")}, not a primitive`);
-  rule.type = item.type;
-  if (typeof item.minimum === "number") rule.minimum = item.minimum;
-  if (typeof item.maximum === "number") rule.maximum = item.maximum;
-  if (Array.isArray(item.enum)) rule.enum = item.enum;
-  if (param.required) rule.required = true;
-  return rule;
-}
+/** Thrown inside one operation when it cannot be sent; becomes a warning naming it. */
+class Unsendable extends Error {}
 
 /**
  * @param {Record<string, any>} doc  the final bundle
- * @param {Record<string, unknown>} responses  each operation's 2xx body check (emit-checks.mjs)
+ * @param {Record<string, unknown>} responses  each operation's 2xx body check (emit-checks.mjs), by key
+ * @param {{ fileOf?: (path: string) => string }} [where]  the upstream file holding a path, for errors
+ * @returns {{ servers: Record<string, string>, operations: Record<string, Record<string, unknown>>, headerEnums: Record<string, unknown[]>, warnings: string[] }}
  */
-export function clientData(doc, responses) {
-  /** @type {(s: any) => any} */
-  const deref = (s) => (typeof s?.$ref === "string" ? deref(s.$ref.split("/").slice(1).reduce((/** @type {any} */ o, /** @type {string} */ k) => o?.[k.replace(/~1/g, "/").replace(/~0/g, "~")], doc)) : s);
+export function clientData(doc, responses, { fileOf = () => "" } = {}) {
+  /** @type {string[]} */
+  const warnings = [];
+  let current = "";
+  const deref = makeDeref(doc, (ref, why) => {
+    throw new GenerateError(`${current ? `${current}: ` : ""}$ref "${ref}" ${why}`, { rule: "unresolved-ref", file: fileOf(current.split(" ")[1] ?? "") || undefined });
+  });
   /** @type {Record<string, string>} */
   const servers = {};
   (doc.servers ?? []).forEach((/** @type {any} */ s, /** @type {number} */ i) => (servers[serverKey(s, i)] = s.url));
 
   /** @type {Record<string, Record<string, unknown>>} */
   const operations = {};
-  /** @type {Record<string, string[]>} */
+  /** @type {Record<string, unknown[]>} */
   const headerEnums = {};
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const where = `${method.toUpperCase()} ${path}`;
-      /** @type {Record<string, Record<string, Record<string, unknown>>>} */
-      const params = {};
-      // operation-level parameters override path-level ones of the same name and location
-      const all = new Map();
-      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref)) all.set(`${p.in}:${p.name}`, p);
-      for (const p of all.values()) {
-        if (p.in === "header" && Array.isArray(deref(p.schema ?? {}).enum)) {
-          const values = (headerEnums[p.name] ??= []);
-          for (const v of deref(p.schema).enum) if (!values.includes(v)) values.push(v);
-        }
-        if (p.in === "cookie") throw new GenerateError(`${where}: cookie parameter "${p.name}" is not supported by src/request.ts`, { rule: "unsupported-parameter" });
-        (params[p.in] ??= {})[p.name] = paramRule(p, where, deref);
+  const { entries, derived } = operationEntries(doc, deref);
+  if (derived.length) {
+    const [first] = derived;
+    warnings.push(`${derived.length} operation(s) have no operationId; their keys in client.ts come from method and path (${first?.where} → ${first?.key}${derived.length > 1 ? ", …" : ""})`);
+  }
+  for (const { key, method, path, op, item } of entries) {
+    current = `${method.toUpperCase()} ${path}`;
+    try {
+      operations[key] = operationSpec({ method, path, op, item, deref, headerEnums, response: responses[key] });
+    } catch (error) {
+      if (!(error instanceof Unsendable)) {
+        if (error instanceof GenerateError) throw error;
+        throw new GenerateError(`${current} (${key}): the client generator cannot follow this operation: ${/** @type {Error} */ (error)?.message ?? error}`, { rule: "client-generator", file: fileOf(path) || undefined });
       }
-      for (const name of path.match(/\{[^}]+\}/g) ?? []) {
-        if (!params.path?.[name.slice(1, -1)]) throw new GenerateError(`${where}: path parameter ${name} is not declared`, { rule: "unsupported-parameter" });
-      }
-      if (!op.operationId) continue;
-      const json = deref(op.requestBody ?? {}).content?.["application/json"];
-      const other = Object.keys(deref(op.requestBody ?? {}).content ?? {}).filter((type) => type !== "application/json");
-      if (other.length && !json) throw new GenerateError(`${where}: request body type ${other.join(", ")} is not supported by src/request.ts`, { rule: "unsupported-body" });
-      operations[op.operationId] = {
-        method: method.toUpperCase(),
-        path,
-        ...(params.query && { query: sortKeys(params.query) }),
-        ...(json && { body: deref(op.requestBody).required ? "required" : "optional" }),
-        ...(op.operationId in responses && { response: responses[op.operationId] }),
-      };
+      warnings.push(`${current} (${key}) is typed but left out of the operation table: ${error.message}; call it through the raw client`);
     }
   }
   for (const values of Object.values(headerEnums)) values.sort();
-  return { servers, operations: sortKeys(operations), headerEnums };
+  return { servers, operations: sortKeys(operations), headerEnums: sortKeys(headerEnums), warnings };
+}
+
+/**
+ * One OperationSpec literal.
+ * @param {{ method: string, path: string, op: any, item: any, deref: (s: any) => any, headerEnums: Record<string, unknown[]>, response: unknown }} a
+ */
+function operationSpec({ method, path, op, item, deref, headerEnums, response }) {
+  // operation-level parameters override path-level ones of the same name and location
+  const all = new Map();
+  for (const raw of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
+    const p = deref(raw);
+    if (!p || typeof p !== "object" || typeof p.name !== "string") throw new Unsendable("a parameter has no name");
+    all.set(`${p.in}:${p.in === "header" ? p.name.toLowerCase() : p.name}`, p);
+  }
+  /** @type {Record<string, Record<string, Record<string, unknown>>>} */
+  const params = {};
+  for (const p of all.values()) {
+    if (!LOCATIONS.includes(p.in)) throw new Unsendable(`parameter "${p.name}" is in ${JSON.stringify(p.in)}, not path, query, header or cookie`);
+    // Accept, Content-Type and Authorization header parameters are ignored (OpenAPI 3.x, Parameter Object "name").
+    if (p.in === "header" && ["accept", "content-type", "authorization"].includes(p.name.toLowerCase())) continue;
+    const spec = paramSpec(p, deref);
+    if (typeof spec === "string") throw new Unsendable(`${p.in} parameter "${p.name}" ${spec}`);
+    (params[p.in] ??= {})[p.name] = spec;
+    const enumValues = p.in === "header" ? deref(p.schema ?? {})?.enum : undefined;
+    if (Array.isArray(enumValues)) {
+      const values = (headerEnums[p.name] ??= []);
+      for (const v of enumValues) if (!values.includes(v)) values.push(v);
+    }
+  }
+  for (const name of path.match(/\{[^}]*\}/g) ?? []) {
+    if (!params.path?.[name.slice(1, -1)]) throw new Unsendable(`path parameter ${name} is not declared`);
+  }
+  const body = op.requestBody === undefined ? undefined : bodySpec(deref(op.requestBody), deref);
+  if (typeof body === "string") throw new Unsendable(`its request body ${body}`);
+  const media = responseMedia(op, deref);
+  /** @type {Record<string, Record<string, Record<string, unknown>>>} */
+  const ordered = {};
+  for (const at of LOCATIONS) if (params[at]) ordered[at] = sortKeys(params[at]);
+  return {
+    method: method.toUpperCase(),
+    path,
+    ...(Object.keys(ordered).length && { params: ordered }),
+    ...(body && { body }),
+    ...(media && { responseMedia: media }),
+    ...(response !== undefined && { response }),
+  };
 }
 
 /** @param {Record<string, any>} obj */
-const sortKeys = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortKeys = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
  * @param {ReturnType<typeof clientData>} data
@@ -117,8 +128,9 @@ export const servers = ${tsLiteral(data.servers)} as const;
 export type ServerName = keyof typeof servers;
 
 /**
- * Every operation, by operationId: method, path, what the request helper checks of each query
- * parameter, whether it takes a JSON body, and the check of its 2xx body (shapes in response-checks.ts).
+ * Every operation, by operationId (else a name from method and path): method, path, how each
+ * parameter is serialized and checked, the request body's media types and encodings, the 2xx
+ * response's media types, and the check of its JSON body (shapes in response-checks.ts).
  */
 export const operations = ${tsLiteral(data.operations)} as const;
 export type OperationId = keyof typeof operations;

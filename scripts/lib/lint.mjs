@@ -1,6 +1,7 @@
 // @ts-check
-// Lints a bundle with the rules in redocly.yaml. Errors fail the run; each problem names the rule,
-// its line in the bundle, and where the offending node came from (an upstream file or the overlay).
+// Lints a bundle with the rules in redocly.yaml. Errors fail the run; each problem names first the
+// upstream file and line the offending node came from (or the overlay), then the rule, and last its
+// line in the bundle. Problems an API's own settings downgrade are returned apart, never dropped.
 import { BaseResolver, getLineColLocation, lintDocument, makeDocumentFromString, Source } from "@redocly/openapi-core";
 import { readFileSync } from "node:fs";
 import { GenerateError } from "./errors.mjs";
@@ -10,40 +11,97 @@ import { GenerateError } from "./errors.mjs";
  * @param {string} path  where it will be written, relative to root
  * @param {import("@redocly/openapi-core").Config} config  redocly.yaml, for this API's alias
  * @param {{ root: string, parts: string[], overlay?: string }} origin
- * @param {{ locateWarnings?: boolean, parsed?: Record<string, any> }} [options]
+ * @param {{ locateWarnings?: boolean, parsed?: Record<string, any>, shared?: import("@redocly/openapi-core").Config }} [options]
  *   locateWarnings false: warnings only say rule, message and pointer. Finding lines parses the
  *   bundle and every part again, seconds on a large spec with thousands of warnings, so it is done
  *   only when the warnings will be printed (--verbose).
  *   parsed: the document `text` is stringified from, linted instead of parsing `text` again
  *   (seconds on a large spec); `text` is then awaited only to give problems their line numbers.
  *   Objects it holds in several places are copied apart first, as in the text. Lint may mutate it.
+ *   shared: redocly.yaml's config without API settings; problems of rules this API relaxed are
+ *   returned as `downgraded`, never dropped.
+ * @returns {Promise<{ warnings: string[], downgraded: string[] }>}
  */
-export async function lintBundle(text, path, config, origin, { locateWarnings = true, parsed } = {}) {
+export async function lintBundle(text, path, config, origin, { locateWarnings = true, parsed, shared } = {}) {
   const absolute = `${origin.root}/${path}`;
   // Redocly reads a Source's body only to turn a pointer into a line, after linting.
   const document = parsed ? { source: new Source(absolute, ""), parsed: unshare(parsed) } : makeDocumentFromString(await text, absolute);
-  const problems = await lintDocument({ document, config, externalRefResolver: new BaseResolver() });
-  const locate = problems.some((p) => p.severity === "error" || (locateWarnings && p.severity === "warn"));
+  const { strict, downgradedRules } = shared ? strictest(config, shared) : { strict: config, downgradedRules: new Set() };
+  const problems = await lintDocument({ document, config: strict, externalRefResolver: new BaseResolver() });
+  // Each problem at the severity this API's own settings give its rule; the strict config above
+  // found it even when those settings turned the rule off.
+  for (const p of problems) p.severity = /** @type {any} */ (severityIn(config, p.ruleId));
+  const downgradedProblems = problems.filter((p) => downgradedRules.has(p.ruleId));
+  const locate = problems.some((p) => p.severity === "error" || downgradedProblems.includes(p) || (locateWarnings && p.severity === "warn"));
   if (parsed && locate) document.source.body = await text;
   const traceOrigin = originTracer(origin);
+  /** Upstream file:line first; the bundle's line (never written when lint fails) last. */
   const describe = (/** @type {any} */ p) => {
     const loc = p.location[0];
     const line = loc ? getLineColLocation(loc).start.line : undefined;
-    return { line, rule: p.ruleId, text: `${path}:${line} [${p.ruleId}] ${p.message}${loc ? ` at ${loc.pointer}` : ""}${traceOrigin(loc?.pointer)}` };
+    const from = traceOrigin(loc?.pointer);
+    const at = from.file ? `${from.file}${from.line ? `:${from.line}` : ""}` : `${path}:${line}`;
+    const bundleAt = from.file ? ` (bundle line ${line})` : "";
+    return { file: from.file ?? path, line: from.file ? from.line : line, rule: p.ruleId, message: `${p.message}${loc ? ` at ${loc.pointer}` : ""}${from.note ?? ""}${bundleAt}`, text: `${at} [${p.ruleId}] ${p.message}${loc ? ` at ${loc.pointer}` : ""}${from.note ?? ""}${bundleAt}` };
   };
   const errors = problems.filter((p) => p.severity === "error").map(describe);
   const brief = (/** @type {any} */ p) => ({ text: `${path} [${p.ruleId}] ${p.message}${p.location[0] ? ` at ${p.location[0].pointer}` : ""}` });
-  const warnings = problems.filter((p) => p.severity === "warn").map(locateWarnings ? describe : brief);
+  const warnings = problems.filter((p) => p.severity === "warn" && !downgradedRules.has(p.ruleId)).map(locateWarnings ? describe : brief);
   const [first] = errors;
   if (first) {
-    throw new GenerateError(`${errors.length} lint error(s) in the bundle`, {
-      file: path,
+    throw new GenerateError(`${first.message}${errors.length > 1 ? ` (1 of ${errors.length} lint errors)` : ""}`, {
+      file: first.file,
       line: first.line,
       rule: first.rule,
-      details: errors.map((e) => e.text),
+      details: errors.slice(1).map((e) => e.text),
     });
   }
-  return warnings.map((w) => w.text);
+  const downgraded = downgradedProblems.map((p) => {
+    const d = describe(p);
+    return `${d.text.replace(`[${p.ruleId}]`, `[${p.ruleId}: ${severityIn(shared ?? config, p.ruleId)} → ${p.severity}]`)}`;
+  });
+  return { warnings: warnings.map((w) => w.text), downgraded };
+}
+
+const RANK = /** @type {Record<string, number>} */ ({ off: 0, warn: 1, error: 2 });
+
+/** A rule's severity in a config, for the document's OpenAPI version (all 3.x versions alike here). */
+function severityIn(/** @type {import("@redocly/openapi-core").Config} */ config, /** @type {string} */ ruleId) {
+  for (const version of ["oas3_1", "oas3_0", "oas3_2"]) {
+    const setting = /** @type {any} */ (config.rules)[version]?.[ruleId];
+    if (setting !== undefined) return typeof setting === "string" ? setting : setting.severity ?? "error";
+  }
+  return "off";
+}
+
+/**
+ * A copy of this API's config with every rule at least as severe as in the shared one, and the
+ * rules this API relaxed. Linting with it finds the problems the API's settings downgrade or turn
+ * off, so generate can still count and list them.
+ * @param {import("@redocly/openapi-core").Config} config  the API's (forAlias)
+ * @param {import("@redocly/openapi-core").Config} shared  redocly.yaml without any API's settings
+ */
+function strictest(config, shared) {
+  /** @type {Set<string>} */
+  const downgradedRules = new Set();
+  /** @type {any} */
+  const rules = {};
+  for (const [version, own] of Object.entries(config.rules)) {
+    const base = /** @type {any} */ (shared.rules)[version] ?? {};
+    const merged = (rules[version] = { ...own });
+    for (const [ruleId, setting] of Object.entries(base)) {
+      const want = typeof setting === "string" ? setting : setting?.severity ?? "error";
+      const mine = own[ruleId] === undefined ? "off" : typeof own[ruleId] === "string" ? own[ruleId] : own[ruleId]?.severity ?? "error";
+      if ((RANK[mine] ?? 0) >= (RANK[want] ?? 0)) continue;
+      downgradedRules.add(ruleId);
+      const options = typeof own[ruleId] === "object" ? own[ruleId] : typeof setting === "object" ? setting : {};
+      merged[ruleId] = { ...options, severity: want };
+    }
+  }
+  if (downgradedRules.size === 0) return { strict: config, downgradedRules };
+  // A new Config, not this API's: the strict rules must not leak into its severities.
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(config)), config, { rules });
+  return { strict: copy, downgradedRules };
 }
 
 /**
@@ -65,17 +123,18 @@ function originTracer(origin) {
 /**
  * @param {string | undefined} pointer
  * @param {{ root: string, parts: string[], overlay?: string }} origin
+ * @returns {{ file?: string, line?: number, note?: string }}
  * @param {(file: string) => ReturnType<typeof makeDocumentFromString>} load
  */
 function traceOrigin(pointer, origin, load) {
-  if (!pointer) return "";
+  if (!pointer) return {};
   for (const file of origin.parts) {
     const doc = load(file);
     if (hasPointer(doc.parsed, pointer)) {
-      return ` (from ${file}:${getLineColLocation({ source: doc.source, pointer, reportOnKey: false }).start.line})`;
+      return { file, line: getLineColLocation({ source: doc.source, pointer, reportOnKey: false }).start.line };
     }
   }
-  return origin.overlay ? ` (not in any upstream file: added by ${origin.overlay}?)` : "";
+  return origin.overlay ? { file: origin.overlay, note: " (not in any upstream file: added by the overlay?)" } : {};
 }
 
 /**
