@@ -36,6 +36,8 @@ export interface VendorReport {
   outcomes: Outcome[];
   failures: Outcome[];
   ms: number;
+  /** Of which Prism's start-up. */
+  prismStartMs: number;
 }
 
 // The request path's codecs for styles, media types and responses, as far as src/ has them yet
@@ -99,7 +101,9 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
     encodeBody: await optional("body-encoding.ts", "encodeBody"),
     decodeResponse: await optional("response-media.ts", "decodeResponse"),
   };
+  const prismStarted = performance.now();
   const prism = await startPrism(relative(repoRoot, join(dir, "openapi.yaml")));
+  const startMs = performance.now() - prismStarted;
   let last: Received | undefined;
   const inner = createTransport({ maxRetries: 0, timeoutMs: 15_000 });
   const transport: Transport = async (input, init, call) => (last = await inner(input, init, call));
@@ -155,7 +159,7 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
   } finally {
     await prism.close();
   }
-  return { name: vendor.name, outcomes, failures: outcomes.filter((o) => o.violations.length > 0), ms: performance.now() - started };
+  return { name: vendor.name, outcomes, failures: outcomes.filter((o) => o.violations.length > 0), ms: performance.now() - started, prismStartMs: startMs };
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
@@ -164,8 +168,8 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 
 /** A table per vendor: operations sent, Prism's request errors, time; then each failure and why. */
 export function formatReports(reports: readonly VendorReport[]): string {
-  const lines = ["vendor            sent  rejected  time"];
-  for (const r of reports) lines.push(`${r.name.padEnd(16)} ${String(r.outcomes.length).padStart(5)} ${String(r.failures.length).padStart(9)}  ${(r.ms / 1000).toFixed(1)} s`);
+  const lines = ["vendor            sent  rejected  time (Prism start)"];
+  for (const r of reports) lines.push(`${r.name.padEnd(16)} ${String(r.outcomes.length).padStart(5)} ${String(r.failures.length).padStart(9)}  ${(r.ms / 1000).toFixed(1)} s (${(r.prismStartMs / 1000).toFixed(1)} s)`);
   for (const r of reports) {
     for (const f of r.failures) lines.push(`${r.name}: ${f.label}${f.status ? ` → ${f.status}` : ""}\n    ${f.violations.join("\n    ")}`);
     for (const o of r.outcomes) if (o.response || o.notes.length) lines.push(`${r.name}: ${o.label} (note)${o.response ? `\n    response: ${o.response}` : ""}${o.notes.map((n) => `\n    ${n}`).join("")}`);

@@ -18,11 +18,19 @@ export function vendorNames(dir = VENDOR_SPECS): string[] {
 
 // Our shared rules are strict on purpose (house style for our own two APIs); a vendor spec is taken
 // as published, so its API entry relaxes them and keeps only Redocly's `minimal` set.
-const RELAXED = ["no-invalid-media-type-examples", "no-invalid-schema-examples", "operation-4xx-response", "security-defined", "info-license"];
+const RELAXED: Record<string, "off" | "warn"> = {
+  "no-invalid-media-type-examples": "off",
+  "no-invalid-schema-examples": "off",
+  "operation-4xx-response": "off",
+  "security-defined": "off",
+  "info-license": "off",
+  // Stripe's servers end in "/"; still counted, as a warning
+  "no-server-trailing-slash": "warn",
+};
 
 /** redocly.yaml for one vendor API: the repo's shared rules, and the API with lint relaxed. */
 export function vendorConfig(shared: string, name: string): string {
-  const rules = RELAXED.map((r) => `      ${r}: off\n`).join("");
+  const rules = Object.entries(RELAXED).map(([rule, level]) => `      ${rule}: ${level}\n`).join("");
   return `${shared}\napis:\n  ${name}:\n    root: generated/${name}/openapi.yaml\n    extends:\n      - minimal\n    rules:\n${rules}`;
 }
 
@@ -41,7 +49,9 @@ export async function vendorProject(name: string, from = join(VENDOR_SPECS, name
   // src/ and node_modules for importing and type-checking the generated files; a strict tsconfig
   addSources(project, true, [`generated/${name}`]);
   const started = performance.now();
-  const generate = await project.generate();
+  // --quiet: generate lists every downgraded lint problem (hundreds for Stripe), and its synchronous
+  // writes to a pipe fail with EAGAIN when the reader is slow; errors still reach stderr
+  const generate = await project.generate("--quiet");
   return { name, project, generate, ms: performance.now() - started };
 }
 
