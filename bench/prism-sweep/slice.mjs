@@ -34,15 +34,19 @@ function pointer(doc, ref) {
   return value;
 }
 
-/** The slice: `selectors` are "method /path" pairs. */
-export function slice(doc, selectors) {
+/**
+ * The slice: `selectors` are "method /path" pairs. `openResponses` replaces each response body's
+ * schema with `{ type: object }` (status codes, media types and headers kept), for a spec whose
+ * response graph Prism cannot load in reasonable time (Stripe's: minutes); requests stay verbatim.
+ */
+export function slice(doc, selectors, { openResponses = false } = {}) {
   const paths = {};
   for (const selector of selectors) {
     const [method, path] = selector.split(" ");
     const item = doc.paths?.[path];
     if (!item?.[method]) throw new Error(`${selector}: no such operation`);
     paths[path] ??= Object.fromEntries(Object.entries(item).filter(([key]) => !METHODS.includes(key)));
-    paths[path][method] = item[method];
+    paths[path][method] = openResponses ? withOpenResponses(doc, item[method]) : item[method];
   }
   const kept = {};
   const visit = (node) => {
@@ -73,6 +77,16 @@ export function slice(doc, selectors) {
   // webhooks and vendor lists of every operation are not part of the chosen operations
   for (const key of ["webhooks", "x-webhooks", "x-stripeOperations"]) delete out[key];
   return out;
+}
+
+function withOpenResponses(doc, op) {
+  const responses = {};
+  for (const [status, raw] of Object.entries(op.responses ?? {})) {
+    const response = resolve(doc, raw);
+    const content = response.content && Object.fromEntries(Object.keys(response.content).map((media) => [media, { schema: { type: "object" } }]));
+    responses[status] = { ...response, ...(content ? { content } : {}) };
+  }
+  return { ...op, responses };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
