@@ -32,8 +32,20 @@ const verbose = args.has("--verbose");
 const quiet = args.has("--quiet") && !verbose;
 const started = performance.now();
 const ms = (/** @type {number} */ t) => `${Math.round(performance.now() - t)} ms`;
-// Straight to fd 1: console.log would first set up a stdout stream (part of the no-op run's cost).
-const say = (/** @type {string} */ line) => quiet || writeSync(1, `${line}\n`);
+// Straight to fd 1: console.log would first set up a stdout stream (part of the no-op run's cost),
+// and would make a piped fd 1 non-blocking, where a long listing then fails with EAGAIN.
+const say = (/** @type {string} */ line) => quiet || writeAll(`${line}\n`);
+function writeAll(/** @type {string} */ text) {
+  let buffer = Buffer.from(text);
+  while (buffer.length) {
+    try {
+      buffer = buffer.subarray(writeSync(1, buffer));
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EAGAIN") throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // the reader is behind: wait 5 ms
+    }
+  }
+}
 
 /** The files each API must have; roles.ts only when the spec has a role table. */
 const REQUIRED = ["openapi.yaml", "types.ts", "client.ts"];
@@ -88,7 +100,7 @@ async function main() {
     const tImport = performance.now() - started;
     if (verbose) say(`generate: tools loaded in ${Math.round(tImport)} ms`);
     for (const api of todo) {
-      const files = await buildApi(api, { root, generator: gen, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), verbose });
+      const files = await buildApi(api, { root, generator: gen, log: (step, t, note) => say(`${api.name.padEnd(10)} ${step.padEnd(8)} ${String(Math.round(t)).padStart(5)} ms${note ? `  ${note}` : ""}`), print: say, verbose });
       const dir = join(tmp, api.name);
       mkdirSync(dir);
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

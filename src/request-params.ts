@@ -1,12 +1,14 @@
-// Path and query parameters for the request helper, checked against the generated rules and
-// percent-encoded. A client whose API has no parameters leaves this out of its bundle.
-import type { OperationSpec, ParamRule, Params } from "./request.js";
+// Path and query parameters in their default styles (path: simple, query: form, exploded) with
+// string path values, checked against the generated rules and percent-encoded: what the Sequence
+// facade needs. Every other style, number path values, header and cookie parameters need
+// src/param-style.ts; a client whose API has no parameters leaves both out of its bundle.
+import { need, type EncodeParams, type ParamSpec } from "./request.js";
 import { checkId, fail, isWellFormed, type Where } from "./validate.js";
 
-const PATH_PARAM = /\{([^}]+)\}/g;
+export const PATH_PARAM = /\{([^}]+)\}/g;
 
-/** Checks one query value against its rule; returns it as the strings to send. */
-function serialize(value: unknown, rule: ParamRule, name: string, where: Where): string[] {
+/** Checks one value (each element, for an array rule) against its rule's type; returns the strings to send. */
+export function checkValue(value: unknown, rule: ParamSpec, name: string, where: Where): string[] {
   return (rule.array && Array.isArray(value) ? value : [value]).map((v) => {
     const { type, minimum, maximum } = rule;
     const ok =
@@ -25,17 +27,20 @@ function serialize(value: unknown, rule: ParamRule, name: string, where: Where):
  * The path with each parameter checked as an id that cannot change the route (checkId) and
  * percent-encoded, and the query string (form style, arrays exploded) from the generated rules.
  */
-export function encodeParams(op: OperationSpec, params: Params | undefined): { pathname: string; search: string } {
-  const { path: values, query } = params ?? {};
+export const encodeParams: EncodeParams = (op, params = {}) => {
+  const { path: values, query } = params;
   const where = { method: op.method, path: op.path };
+  const rules = op.params?.query;
+  if (params.header || params.cookie) need("encodeStyledParams", where);
   const pathname = op.path.replace(PATH_PARAM, (_, name: string) => encodeURIComponent(checkId(values?.[name], name, where)));
   let search = "";
   for (const name in query) {
-    const rule = op.query?.[name];
+    const rule = rules?.[name];
     if (!rule) fail("is not a query parameter of this operation", name, where);
+    if (!rule.type || rule.style || rule.content || rule.explode === false) need("encodeStyledParams", where);
     if (query[name] === undefined) continue;
-    for (const value of serialize(query[name], rule, name, where)) search += `${search ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    for (const value of checkValue(query[name], rule, name, where)) search += `${search ? "&" : "?"}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
   }
-  for (const name in op.query) if (op.query[name]!.required && query?.[name] === undefined) fail("is required", name, where);
+  for (const name in rules) if (rules[name]!.required && query?.[name] === undefined) fail("is required", name, where);
   return { pathname, search };
-}
+};

@@ -2,85 +2,141 @@
 // and response check come from the generated operation table; the arguments are typed by the
 // generated `paths` through openapi-fetch's own types, so a parameter the spec renames or removes is
 // a compile error in the facade. URLs are built here (not by openapi-fetch's client) so a bundle
-// that never imports the raw client holds none of it.
+// that never imports the raw client holds none of it. What only some APIs need (parameter styles,
+// non-JSON bodies and responses) comes in through RequestConfig, so other bundles leave it out.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
+import type { MediaType, OperationRequestBodyMediaContent } from "openapi-typescript-helpers";
 import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
-import { settle } from "./settle.js";
-import type { CallOptions, SendInit, Transport } from "./transport.js";
-import { fail } from "./validate.js";
+import { settle, type CallContext } from "./settle.js";
+import type { CallOptions, Received, SendInit, Transport } from "./transport.js";
+import { fail, type Where } from "./validate.js";
 
-/** What the generator records of a query or header parameter (generated/<api>/client.ts). */
-export interface ParamRule {
-  readonly type: string;
-  readonly array?: boolean;
-  readonly required?: boolean;
+/** One parameter. Omitted fields mean the OpenAPI default for its location. */
+export interface ParamSpec {
+  /** Written only when not the location's default (query, cookie: form; path, header: simple). */
+  readonly style?: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject" | "simple" | "label" | "matrix";
+  /** Written only when not the style's default (form: true; every other style: false). */
+  readonly explode?: boolean;
+  readonly allowReserved?: true;
+  /** A parameter described with `content`: its media type; the value is sent as that media type (JSON for JSON types). */
+  readonly content?: string;
+  readonly required?: true;
+  // Value checks, written only when the schema is a primitive or an array of primitives.
+  readonly type?: "string" | "integer" | "number" | "boolean";
+  readonly array?: true;
   readonly minimum?: number;
   readonly maximum?: number;
   readonly enum?: readonly unknown[];
 }
 
-/** One entry of a generated operation table. */
+/** One property's Encoding Object (multipart/form-data and application/x-www-form-urlencoded). */
+export interface EncodingSpec {
+  readonly contentType?: string;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly allowReserved?: true;
+}
+
+export interface BodySpec {
+  readonly required?: true;
+  /** The request body's media types as the spec declares them, JSON (application/json, then *+json) first when offered. */
+  readonly media: readonly string[];
+  /** Encoding Objects by media type, then property. */
+  readonly encoding?: { readonly [media: string]: { readonly [property: string]: EncodingSpec } };
+}
+
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+
+/** One entry of a generated operation table (generated/<api>/client.ts). */
 export interface OperationSpec {
+  /** Upper case. */
   readonly method: string;
+  /** As in the spec, e.g. "/users/{id}". */
   readonly path: string;
-  readonly query?: { readonly [name: string]: ParamRule };
-  readonly body?: "required" | "optional";
+  readonly params?: { readonly [In in ParamLocation]?: { readonly [name: string]: ParamSpec } };
+  readonly body?: BodySpec;
+  /** The 2xx response media types declared (first 2xx with content); omitted when only application/json, [] when no 2xx has content. */
+  readonly responseMedia?: readonly string[];
   /** The check of the 2xx JSON body. */
   readonly response?: FieldCheck;
 }
 
 /** The spec's operation object for a table entry. */
 export type OperationOf<Paths, O extends OperationSpec> = Paths[O["path"] & keyof Paths][Lowercase<O["method"]> & keyof Paths[O["path"] & keyof Paths]];
-/** `{ params, body }` exactly as openapi-fetch types them for that operation. */
-export type RequestInput<Op> = ParamsOption<Op> & RequestBodyOption<Op>;
-/** The 2xx JSON body of an operation. */
-export type ResponseData<Op> = Op extends Record<string | number, any> ? NonNullable<Extract<FetchResponse<Op, {}, "application/json">, { error?: never }>["data"]> : never;
+/** The media types an operation's request body declares. */
+export type BodyMediaOf<Op> = keyof NonNullable<OperationRequestBodyMediaContent<Op>> & string;
+/** How a binary response is handed back: a Blob (default) or an ArrayBuffer. */
+export type BinaryAs = "blob" | "arrayBuffer";
+/**
+ * `{ params, body }` exactly as openapi-fetch types them for that operation, plus `contentType`:
+ * which of the body's declared media types to send (default: JSON when offered, else the first),
+ * and `parseAs`: how a binary response comes back.
+ */
+export type RequestInput<Op> = ParamsOption<Op> & RequestBodyOption<Op> & { contentType?: BodyMediaOf<Op>; parseAs?: BinaryAs };
+/** The 2xx body of an operation: the schema of each media type its 2xx responses declare (`*\/*` included). */
+export type ResponseData<Op> = Op extends Record<string | number, any> ? NonNullable<Extract<FetchResponse<Op, {}, MediaType>, { error?: never }>["data"]> : never;
 
 export interface RequestConfig {
   baseUrl: string;
+  /** Headers the client owns (auth, API version): sent on every call, refused as per-call parameters. */
   headers: Readonly<Record<string, string>>;
   transport: Transport;
   redact: (text: string) => string;
   shapes: Shapes;
-  /** Needed when the API's operations take path or query parameters (src/request-params.ts). */
+  /** Needed when the API's operations take parameters: src/request-params.ts or, for every style, src/param-style.ts. */
   encodeParams?: EncodeParams;
+  /** Needed for request bodies other than application/json (src/body-encoding.ts). */
+  encodeBody?: EncodeBody;
+  /** Reads 2xx responses other than JSON for operations whose entry has `responseMedia` (src/response-media.ts); without it, every response is read as JSON. */
+  decodeResponse?: DecodeResponse;
 }
 
 export type Requester<Paths> = <O extends OperationSpec>(op: O, input: RequestInput<OperationOf<Paths, O>>, call?: CallOptions) => Promise<ResponseData<OperationOf<Paths, O>>>;
 
-export type Params = { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
-type Input = { params?: Params; body?: unknown };
-/** Encodes path and query parameters (src/request-params.ts); see RequestConfig.encodeParams. */
-export type EncodeParams = (op: OperationSpec, params: Params | undefined) => { pathname: string; search: string };
+export type Params = { [In in ParamLocation]?: Record<string, unknown> };
+export type Input = { params?: Params; body?: unknown; contentType?: string; parseAs?: BinaryAs };
+/** Encodes path, query, header and cookie parameters; `headers` are the client's own (RequestConfig.headers). */
+export type EncodeParams = (op: OperationSpec, params: Params | undefined, headers: Readonly<Record<string, string>>) => { pathname: string; search: string; headers?: Record<string, string> };
+/** Puts `input.body` into `init` (body, content-type; `duplex` for a stream, which is then never retried). */
+export type EncodeBody = (op: OperationSpec, input: Input, init: SendInit, where: Where) => void;
+/** The 2xx body of a received response by its media type, or the typed error. */
+export type DecodeResponse = (op: OperationSpec, received: Received, call: CallContext & { shapes: Shapes }, input: Input) => unknown;
 
-// Without an encoder: an API whose operations take no path or query parameters.
+// Without an encoder: an API whose operations take no parameters.
 const noParams: EncodeParams = (op, params) => {
-  if (params?.path || params?.query || op.path.includes("{")) fail("are not supported by this client: pass encodeParams to createRequester", "params", { method: op.method, path: op.path });
+  if (params || op.path.includes("{")) need("encodeParams", op);
   return { pathname: op.path, search: "" };
 };
 
+/** Refuses an operation this requester's config cannot send. */
+export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
+
+const encodeJson: EncodeBody = (op, input, init, where) => {
+  if ((input.contentType ?? op.body?.media[0]) != "application/json") need("encodeBody", where);
+  init.body = JSON.stringify(input.body);
+  init.headers = { ...init.headers, "content-type": "application/json" };
+};
+
 /** The request for `op`; throws ValidationError on bad input and sends nothing. */
-export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams">): { pathname: string; search: string; init: SendInit } {
+export function buildRequest(op: OperationSpec, input: Input, config: Pick<RequestConfig, "headers" | "encodeParams" | "encodeBody">): { pathname: string; search: string; init: SendInit } {
+  const { pathname, search, headers = config.headers } = (config.encodeParams ?? noParams)(op, input.params, config.headers);
   const where = { method: op.method, path: op.path };
-  // header parameters (Sequence-Version) are set per client, from the generated enums
-  if (input.params?.header) fail("are set per client, not per call", "header", where);
-  const { pathname, search } = (config.encodeParams ?? noParams)(op, input.params);
-  const init: SendInit = { method: op.method, headers: config.headers };
-  if (op.body === "required" && input.body === undefined) fail("is required", "body", where);
-  if (input.body !== undefined) {
-    init.body = JSON.stringify(input.body);
-    init.headers = { ...config.headers, "content-type": "application/json" };
-  }
+  const init: SendInit = { method: op.method, headers };
+  if (input.body !== undefined) (config.encodeBody ?? encodeJson)(op, input, init, where);
+  else if (op.body?.required) fail("is required", "body", where);
   return { pathname, search, init };
 }
 
 /** Builds the typed requester for one API. */
 export function createRequester<Paths>(config: RequestConfig): Requester<Paths> {
-  const { baseUrl, transport, redact, shapes } = config;
+  const { baseUrl, transport, redact, shapes, decodeResponse } = config;
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
     const { pathname, search, init } = buildRequest(op, input, config);
     const received = await transport(baseUrl + pathname + search, init, { ...call, path: pathname });
-    const [body, ctx] = settle({ method: op.method, path: pathname, redact }, received);
+    const context = { method: op.method, path: pathname, redact, shapes };
+    // without decodeResponse every response is read as JSON: a text or binary 2xx is a MalformedResponseError
+    if (op.responseMedia && decodeResponse) return decodeResponse(op, received, context, input);
+    const [body, ctx] = settle(context, received);
     return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
   }) as Requester<Paths>;
 }

@@ -64,10 +64,14 @@ export interface Received {
   readonly body: readonly Uint8Array<ArrayBuffer>[] | null;
 }
 
-/** fetch's init for one call. The body is one that can be sent again, so a retry replays the same bytes. */
+/**
+ * fetch's init for one call. A retry sends the same init again: every body type here can be read
+ * again, except a stream, which has `duplex: "half"` (fetch requires it) and is never retried.
+ */
 export interface SendInit extends RequestInit {
   method: string;
-  body?: string | Uint8Array<ArrayBuffer> | null;
+  body?: string | Uint8Array<ArrayBuffer> | ArrayBuffer | Blob | FormData | ReadableStream<Uint8Array> | null;
+  duplex?: "half";
 }
 
 /**
@@ -92,7 +96,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     const { signal } = call;
     checkNumbers(call, method, call.path);
     if (call.retry) checkNumbers(call.retry, method, call.path);
-    const maxRetries = (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
+    const maxRetries = !init.duplex && (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
     const url = () => (typeof input === "string" ? input : input.url);
     const pathOf = () => call.path ?? new URL(url()).pathname;

@@ -17,7 +17,7 @@ const configs = new Map();
 
 /**
  * @param {import("./inputs.mjs").ApiInputs} api
- * @param {{ root: string, generator: string, verbose: boolean, log: (step: string, ms: number, note?: string) => void }} ctx
+ * @param {{ root: string, generator: string, verbose: boolean, log: (step: string, ms: number, note?: string) => void, print: (line: string) => void }} ctx
  * @returns {Promise<Record<string, string>>} file name → contents
  */
 export async function buildApi(api, ctx) {
@@ -52,12 +52,13 @@ export async function buildApi(api, ctx) {
   const templated = { "client.ts": emitClient(data, tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);
-  const { warnings, downgraded } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });
+  const { warnings, downgraded, downgradedLocated } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });
   const counts = [warnings.length && `${warnings.length} warning(s)`, downgraded.length && `${downgraded.length} downgraded by apis.${api.name} in redocly.yaml`].filter(Boolean);
   step("lint", counts.length ? counts.join(", ") : "0 problems");
   // Problems this API's own settings let through are always listed: relaxing a rule never hides them.
-  for (const d of downgraded) console.log(`  ${d}`);
-  if (ctx.verbose) for (const w of warnings) console.log(`  ${w}`);
+  for (const d of downgraded) ctx.print(`  ${d}`);
+  if (!downgradedLocated) ctx.print(`  (the upstream file and line of each of these ${downgraded.length}: --verbose)`);
+  if (ctx.verbose) for (const w of warnings) ctx.print(`  ${w}`);
 
   /** @type {Record<string, string>} */
   const files = { "openapi.yaml": emitted.yaml, "types.ts": `${tsHeader}\n${await emitted.types}` };
@@ -65,7 +66,7 @@ export async function buildApi(api, ctx) {
 
   Object.assign(files, templated);
   step("client", `${Object.keys(data.operations).length} operations${data.warnings.length ? `, ${data.warnings.length} warning(s)` : ""}`);
-  for (const w of data.warnings) console.log(`  warning: ${w}`);
+  for (const w of data.warnings) ctx.print(`  warning: ${w}`);
   return files;
 }
 

@@ -57,13 +57,14 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
    * flattened (Jira: `X: { allOf: [{ $ref: X }] }`) adds nothing more and is skipped.
    * @param {any} schema @param {Set<string>} [within]  the $refs being flattened
    */
-  const flatten = (schema, within = new Set()) => {
+  const flatten = (schema, within = new Set(), via = new Set()) => {
     const ref = typeof schema?.$ref === "string" ? schema.$ref : undefined;
     if (ref && within.has(ref)) return {};
+    if (ref) via.add(ref);
     const s = deref(schema) ?? {};
     if (typeof s !== "object" || !Array.isArray(s.allOf)) return s;
     const inner = ref ? new Set([...within, ref]) : within;
-    const parts = s.allOf.map((/** @type {any} */ m) => flatten(m, inner));
+    const parts = s.allOf.map((/** @type {any} */ m) => flatten(m, inner, via));
     return {
       ...s,
       type: s.type ?? parts.find((/** @type {any} */ p) => p.type)?.type,
@@ -72,11 +73,15 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
     };
   };
 
+  /** The $ref an inline `allOf: [{ $ref }]` wraps with annotations only (description, nullable…). */
+  const aliasOf = (/** @type {any} */ raw) =>
+    raw && typeof raw === "object" && Array.isArray(raw.allOf) && raw.allOf.length === 1 && typeof raw.allOf[0]?.$ref === "string" && !raw.properties && !raw.required ? String(raw.allOf[0].$ref) : undefined;
+
   /** $refs on the way to the check being built: one met again (an array of itself) is not followed. */
   const open = new Set();
   /** @param {any} raw @param {string} name  shape name for an object schema @returns {Check} */
   const check = (raw, name) => {
-    const ref = typeof raw?.$ref === "string" ? raw.$ref : undefined;
+    const ref = typeof raw?.$ref === "string" ? raw.$ref : aliasOf(raw);
     if (ref && open.has(ref) && !shapes[refName(ref)]) return {};
     if (ref) open.add(ref);
     try {
@@ -87,7 +92,9 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
   };
   /** @param {any} raw @param {string} name @returns {Check} */
   const checkOf = (raw, name) => {
-    const s = flatten(raw);
+    /** @type {Set<string>} */
+    const via = new Set();
+    const s = flatten(raw, new Set(), via);
     if (!s || typeof s !== "object") return {};
     // oneOf/anyOf: several shapes are allowed; only a type all branches share could be checked
     if (s.oneOf || s.anyOf || s.not) return {};
@@ -101,7 +108,11 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
       if (Object.keys(items).length) out.items = items;
     }
     if ((types.includes("object") || (!types.length && s.properties)) && (s.properties || s.required)) {
-      const shape = typeof raw?.$ref === "string" ? refName(raw.$ref) : name;
+      const alias = aliasOf(raw);
+      const shape = typeof raw?.$ref === "string" ? refName(raw.$ref) : alias ? refName(alias) : name;
+      // An inline schema that includes a schema being checked further up (a property written
+      // `allOf: [{ $ref: Parent }]`, as Jira does) would get a new name at every level: check its type only.
+      if (shape === name && [...via].some((r) => open.has(r))) return out;
       out.shape = shape;
       define(shape, s);
     }

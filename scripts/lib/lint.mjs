@@ -20,7 +20,7 @@ import { GenerateError } from "./errors.mjs";
  *   Objects it holds in several places are copied apart first, as in the text. Lint may mutate it.
  *   shared: redocly.yaml's config without API settings; problems of rules this API relaxed are
  *   returned as `downgraded`, never dropped.
- * @returns {Promise<{ warnings: string[], downgraded: string[] }>}
+ * @returns {Promise<{ warnings: string[], downgraded: string[], downgradedLocated: boolean }>}
  */
 export async function lintBundle(text, path, config, origin, { locateWarnings = true, parsed, shared } = {}) {
   const absolute = `${origin.root}/${path}`;
@@ -32,7 +32,10 @@ export async function lintBundle(text, path, config, origin, { locateWarnings = 
   // found it even when those settings turned the rule off.
   for (const p of problems) p.severity = /** @type {any} */ (severityIn(config, p.ruleId));
   const downgradedProblems = problems.filter((p) => downgradedRules.has(p.ruleId));
-  const locate = problems.some((p) => p.severity === "error" || downgradedProblems.includes(p) || (locateWarnings && p.severity === "warn"));
+  // Finding upstream lines costs seconds for thousands of problems (GitHub relaxed: 3,849, +3 s CPU):
+  // a long list of downgraded problems gets them only with --verbose, and says so.
+  const locateDowngraded = locateWarnings || downgradedProblems.length <= LOCATE_AT_MOST;
+  const locate = problems.some((p) => p.severity === "error" || (locateDowngraded && downgradedProblems.includes(p)) || (locateWarnings && p.severity === "warn"));
   if (parsed && locate) document.source.body = await text;
   const traceOrigin = originTracer(origin);
   /** Upstream file:line first; the bundle's line (never written when lint fails) last. */
@@ -57,11 +60,14 @@ export async function lintBundle(text, path, config, origin, { locateWarnings = 
     });
   }
   const downgraded = downgradedProblems.map((p) => {
-    const d = describe(p);
+    const d = locateDowngraded ? describe(p) : brief(p);
     return `${d.text.replace(`[${p.ruleId}]`, `[${p.ruleId}: ${severityIn(shared ?? config, p.ruleId)} → ${p.severity}]`)}`;
   });
-  return { warnings: warnings.map((w) => w.text), downgraded };
+  return { warnings: warnings.map((w) => w.text), downgraded, downgradedLocated: locateDowngraded };
 }
+
+/** Downgraded problems located by upstream file and line without --verbose, at most. */
+const LOCATE_AT_MOST = 200;
 
 const RANK = /** @type {Record<string, number>} */ ({ off: 0, warn: 1, error: 2 });
 
@@ -128,10 +134,14 @@ function originTracer(origin) {
  */
 function traceOrigin(pointer, origin, load) {
   if (!pointer) return {};
-  for (const file of origin.parts) {
-    const doc = load(file);
-    if (hasPointer(doc.parsed, pointer)) {
-      return { file, line: getLineColLocation({ source: doc.source, pointer, reportOnKey: false }).start.line };
+  // A problem about a missing field points below its parent: the parent is where to add it.
+  for (let at = pointer; /^#\/./.test(at); at = at.slice(0, at.lastIndexOf("/"))) {
+    for (const file of origin.parts) {
+      const doc = load(file);
+      if (hasPointer(doc.parsed, at)) {
+        const line = getLineColLocation({ source: doc.source, pointer: at, reportOnKey: false }).start.line;
+        return at === pointer || !origin.overlay ? { file, line } : { file, line, note: ` (the nearest node upstream; or added by ${origin.overlay}?)` };
+      }
     }
   }
   return origin.overlay ? { file: origin.overlay, note: " (not in any upstream file: added by the overlay?)" } : {};

@@ -53,9 +53,12 @@ function valueChecks(/** @type {any} */ schema, /** @type {(s: any) => any} */ d
     if (!item || typeof item !== "object") return {};
   }
   // A 3.1 type list, nullable, or a composition: several kinds of value are allowed; check none.
-  if (!PRIMITIVES.includes(item.type) || item.nullable === true || item.oneOf || item.anyOf || item.allOf || item.not) return {};
+  if (item.nullable === true || item.oneOf || item.anyOf || item.allOf || item.not) return {};
+  // An enum without `type` still lists every value allowed.
+  const enumOnly = item.type === undefined && Array.isArray(item.enum);
+  if (!PRIMITIVES.includes(item.type) && !enumOnly) return {};
   if (schema !== item) out.array = true;
-  out.type = item.type;
+  if (!enumOnly) out.type = item.type;
   if (typeof item.minimum === "number" && Number.isFinite(item.minimum)) out.minimum = item.minimum;
   if (typeof item.maximum === "number" && Number.isFinite(item.maximum)) out.maximum = item.maximum;
   if (Array.isArray(item.enum) && item.enum.every((/** @type {unknown} */ v) => v !== null && typeof v !== "object")) out.enum = item.enum;

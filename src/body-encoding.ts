@@ -1,0 +1,66 @@
+// Request bodies by media type, for APIs that send more than JSON: application/json and *+json,
+// multipart/form-data (src/multipart.ts), application/x-www-form-urlencoded (each property by its
+// Encoding Object's style, including the bracketed deepObject nesting Stripe uses), text/*, and
+// binary media from a Blob, ArrayBuffer, typed array or ReadableStream. Pass `encodeBody` to
+// createRequester; the Sequence and Seam facades send only JSON and leave this module out.
+import type { EncodeBody, EncodingSpec } from "./request.js";
+import { encodeMultipart } from "./multipart.js";
+import { percentEncode, styleParam } from "./param-style.js";
+import { fail, type Where } from "./validate.js";
+
+const JSON_MEDIA = /^application\/(.+\+)?json\b/;
+
+/** application/x-www-form-urlencoded: each property as a query parameter of its Encoding Object's style. */
+export function encodeForm(body: unknown, encoding: { readonly [property: string]: EncodingSpec } = {}, where: Where): string {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) fail("must be an object for application/x-www-form-urlencoded", "body", where);
+  const pairs: string[] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    const { style, explode, allowReserved, contentType } = encoding[name] ?? {};
+    const encode = (text: string) => percentEncode(text, allowReserved);
+    // an Encoding Object with only a contentType: the value serialized as that media type
+    if (contentType && !style && explode === undefined && typeof value === "object" && value !== null) {
+      pairs.push(`${encode(name)}=${encode(JSON_MEDIA.test(contentType) ? JSON.stringify(value) : String(value))}`);
+    } else {
+      const s = (style ?? "form") as "form";
+      pairs.push(styleParam(name, value, s, explode ?? s === "form", encode, where));
+    }
+  }
+  return pairs.filter(Boolean).join("&");
+}
+
+/** A binary body as fetch takes it; a stream is marked to be sent once. */
+function binary(body: unknown, name: string, where: Where): Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | string {
+  if (body instanceof Blob || body instanceof ArrayBuffer || typeof body === "string" || body instanceof ReadableStream) return body;
+  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+  return fail("must be a Blob, ArrayBuffer, typed array, ReadableStream or string", name, where);
+}
+
+/**
+ * Puts `input.body` into `init` as the media type the caller picked (`contentType`, one the
+ * operation declares) or the first the spec lists (JSON when offered), with its content-type.
+ */
+export const encodeBody: EncodeBody = (op, { body, contentType }, init, where) => {
+  const declared = op.body?.media ?? [];
+  if (contentType !== undefined && !declared.includes(contentType)) fail(`must be one of ${declared.join(", ") || "(no request body)"}`, "contentType", where);
+  const media = contentType ?? declared[0] ?? "application/json";
+  let type = media;
+  let data: NonNullable<typeof init.body>;
+  if (JSON_MEDIA.test(media)) data = JSON.stringify(body);
+  else if (media.startsWith("multipart/form-data")) ({ body: data, type } = encodeMultipart(body, op.body?.encoding?.[media], where));
+  else if (media === "application/x-www-form-urlencoded") data = encodeForm(body, op.body?.encoding?.[media], where);
+  else if (media.startsWith("text/") && typeof body !== "object") {
+    if (typeof body === "function" || typeof body === "symbol") fail(`must be a string for ${media}`, "body", where);
+    data = String(body);
+  } else if (media === "*/*" && typeof body === "object" && body !== null && !ArrayBuffer.isView(body) && !(body instanceof Blob) && !(body instanceof ArrayBuffer) && !(body instanceof ReadableStream)) {
+    data = JSON.stringify(body);
+    type = "application/json";
+  } else {
+    data = binary(body, "body", where);
+    // a range (image/*, */*) is narrowed by the Blob's own type
+    if (media.includes("*")) type = (data instanceof Blob && data.type) || (typeof data === "string" ? "text/plain" : "application/octet-stream");
+  }
+  if (data instanceof ReadableStream) init.duplex = "half";
+  init.body = data;
+  init.headers = { ...init.headers, "content-type": type };
+};

@@ -1,0 +1,160 @@
+// Every parameter style OpenAPI 3.0 and 3.1 define (Parameter Object, "Style Values" and "Style
+// Examples"): query form, spaceDelimited, pipeDelimited and deepObject; path simple, label and
+// matrix; header simple; cookie form; and parameters described with `content`. A facade whose API
+// needs only the default styles uses src/request-params.ts instead and leaves this module out.
+import type { EncodeParams, ParamSpec } from "./request.js";
+import { checkValue, PATH_PARAM } from "./request-params.js";
+import { checkId, fail, isWellFormed, type Where } from "./validate.js";
+
+type Style = NonNullable<ParamSpec["style"]>;
+type Encode = (text: string) => string;
+
+// Deeper deepObject nesting is refused: Stripe's deepest form fields are 5 levels.
+const MAX_DEPTH = 8;
+
+/**
+ * RFC 3986 percent-encoding of everything but unreserved characters (encodeURIComponent leaves
+ * `!'()*` alone). With allowReserved, reserved characters stay as they are, except those that
+ * would end the value in a query string (`&`, `=`, `#`, `+`, which form decoders read as a space).
+ */
+export const percentEncode = (text: string, allowReserved?: boolean): string => {
+  const encoded = encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return allowReserved ? encoded.replace(/%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/g, decodeURIComponent) : encoded;
+};
+
+const isPrimitive = (v: unknown): v is string | number | boolean =>
+  typeof v === "string" ? !v || isWellFormed(v) : typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+
+/**
+ * One parameter serialized as its style says, already percent-encoded with `encode` (path and
+ * query; headers pass the identity): for form-like styles the `name=value` pairs joined by `join`.
+ * Throws ValidationError naming the parameter for a value the style has no form for.
+ */
+export function styleParam(name: string, value: unknown, style: Style, explode: boolean, encode: Encode, where: Where, join = "&"): string {
+  const bad = (what: string): never => fail(`${what} (style ${style}${explode ? ", exploded" : ""})`, name, where);
+  const key = encode(name);
+  if (style === "deepObject") {
+    if (typeof value !== "object" || value === null) bad("must be an object");
+    const out: string[] = [];
+    const walk = (v: unknown, at: string, depth: number): void => {
+      if (depth > MAX_DEPTH) bad(`must not nest deeper than ${MAX_DEPTH} levels`);
+      if (typeof v === "object" && v !== null) {
+        for (const [k, item] of Object.entries(v)) if (item !== undefined) walk(item, `${at}${encode("[")}${encode(k)}${encode("]")}`, depth + 1);
+      } else if (isPrimitive(v)) out.push(`${at}=${encode(String(v))}`);
+      else bad("must hold only strings, numbers, booleans, arrays and objects");
+    };
+    walk(value, key, 0);
+    return out.join(join);
+  }
+  // [name, value] pairs; an object is its entries, an array its items (name repeated), a primitive itself
+  const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+  const items: [string, unknown][] = Array.isArray(value) ? value.map((v) => [name, v]) : isObject ? Object.entries(value).filter(([, v]) => v !== undefined) : [[name, value]];
+  for (const [, v] of items) if (!isPrimitive(v)) bad(Array.isArray(value) || isObject ? "must not nest arrays or objects" : "must be a string, number, boolean, array or object");
+  const primitive = !Array.isArray(value) && !isObject;
+  // an empty array or object is "undefined" in RFC 6570 (§2.3): nothing is sent
+  if (!primitive && !items.length) return "";
+  const values = items.map(([k, v]) => [encode(k), encode(String(v))] as const);
+  // the values, and for an object each key before its value: `k=v` when exploded, else `k,v`
+  const flat = (sep = explode ? "=" : ",") => values.map(([k, v]) => (isObject ? `${k}${sep}${v}` : v));
+  // exploded: each item as its own `name=value` (an object's entries as `key=value`)
+  const named = (sep: string) => values.map(([k, v]) => `${isObject ? k : key}=${v}`).join(sep);
+  switch (style) {
+    case "simple":
+      return flat().join(",");
+    case "label":
+      return `.${flat().join(explode ? "." : ",")}`;
+    case "matrix":
+      if (primitive && !values[0]![1]) return `;${key}`;
+      return primitive || !explode ? `;${key}=${flat().join(",")}` : `;${named(";")}`;
+    case "spaceDelimited":
+    case "pipeDelimited": {
+      if (primitive) bad("must be an array or object");
+      // exploded, these two are undefined in the specification: sent as exploded form, which servers read
+      const delimiter = style === "spaceDelimited" ? "%20" : "%7C";
+      if (!explode) return `${key}=${flat(delimiter).join(delimiter)}`;
+    }
+    // falls through
+    default:
+      return primitive || !explode ? `${key}=${flat().join(",")}` : named(join);
+  }
+}
+
+const DEFAULT_STYLE = { path: "simple", query: "form", header: "simple", cookie: "form" } as const;
+const JSON_MEDIA = /^application\/(.+\+)?json$|\*\/\*/;
+// Characters that would end a header or smuggle another into it
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// Header values must be ByteStrings (fetch throws a TypeError on anything above U+00FF)
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** One primitive of a path value (a finite number too) as checkId passes it: it cannot change the route. */
+function pathValue(value: unknown, spec: ParamSpec, name: string, where: Where): string {
+  if (spec.type) checkValue(value, spec, name, where);
+  return checkId(typeof value === "number" && Number.isFinite(value) ? String(value) : value, name, where);
+}
+
+/** Headers a caller cannot set per call: the client's own (auth, API version) and the cookie it builds. */
+const ownedHeaders = (headers: Readonly<Record<string, string>>) => new Set(["authorization", "cookie", ...Object.keys(headers).map((h) => h.toLowerCase())]);
+
+/** One value as its spec says: through `content` (JSON for JSON media, else text) or its style. */
+function serialize(name: string, value: unknown, spec: ParamSpec, location: keyof typeof DEFAULT_STYLE, encode: Encode, where: Where, join?: string): string {
+  if (spec.type) checkValue(value, spec, name, where);
+  if (spec.content) {
+    const text = JSON_MEDIA.test(spec.content) ? JSON.stringify(value) : String(value);
+    if (location === "path") return encode(text);
+    return location === "header" ? text : `${encode(name)}=${encode(text)}`;
+  }
+  const style = spec.style ?? DEFAULT_STYLE[location];
+  return styleParam(name, value, style, spec.explode ?? style === "form", encode, where, join);
+}
+
+/**
+ * Path, query, header and cookie parameters, each serialized by its own style, explode and
+ * allowReserved (or `content`), checked against the generated rules. Path values are checked
+ * with checkId before they are styled, so no style can change the route; header values may not
+ * hold CR, LF or other controls. Headers the client owns are refused per call.
+ */
+export const encodeStyledParams: EncodeParams = (op, params = {}, clientHeaders) => {
+  const where = { method: op.method, path: op.path };
+  const specs = op.params ?? {};
+  for (const location of ["query", "header", "cookie"] as const) {
+    for (const name in params[location]) {
+      if (!specs[location]?.[name]) {
+        if (location === "header" && ownedHeaders(clientHeaders).has(name.toLowerCase())) fail("is set by the client (its credentials and API version options), not per call", name, where);
+        fail(`is not a ${location} parameter of this operation`, name, where);
+      }
+    }
+    for (const name in specs[location]) if (specs[location][name]!.required && params[location]?.[name] == null) fail("is required", name, where);
+  }
+  const pathname = op.path.replace(PATH_PARAM, (_, name: string) => {
+    const spec = specs.path?.[name] ?? {};
+    const value = params.path?.[name];
+    // every primitive that reaches the path is an id that must not re-route the request
+    const check = (v: unknown) => pathValue(v, spec, name, where);
+    if (typeof value !== "object" || value === null) check(value);
+    else if (Object.keys(value).length) Object.entries(value).forEach(([k, v]) => (Array.isArray(value) || check(k), check(v)));
+    else fail("must not be empty", name, where);
+    return serialize(name, value, spec, "path", percentEncode, where);
+  });
+  const query: string[] = [];
+  for (const name in params.query) {
+    const spec = specs.query![name]!;
+    const value = params.query[name];
+    if (value != null) query.push(serialize(name, value, spec, "query", (text) => percentEncode(text, spec.allowReserved), where));
+  }
+  const headers: Record<string, string> = { ...clientHeaders };
+  for (const name in params.header) {
+    const value = params.header[name];
+    if (value == null) continue;
+    const text = serialize(name, value, specs.header![name]!, "header", String, where);
+    if (CONTROL.test(text) || NOT_LATIN1.test(text)) fail("must not hold CR, LF, other control characters or characters above U+00FF", name, where);
+    headers[name.toLowerCase()] = text;
+  }
+  const cookies: string[] = [];
+  for (const name in params.cookie) {
+    const value = params.cookie[name];
+    if (value != null) cookies.push(serialize(name, value, specs.cookie![name]!, "cookie", percentEncode, where, "; "));
+  }
+  if (cookies.length) headers.cookie = cookies.join("; ");
+  const search = query.filter(Boolean).join("&");
+  return { pathname, search: search && `?${search}`, headers };
+};
