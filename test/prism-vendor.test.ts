@@ -57,7 +57,7 @@ describe("prism vendor oracle: the judge", { timeout: 60_000 }, () => {
       expect(pets.generate.code, pets.generate.stderr).toBe(0);
       // no credentials, so Prism refuses the operations that need its apiKey
       const report = await checkVendor(pets, { credentials: () => ({ headers: {} }) });
-      expect(report.failures.map((f) => `${f.label} → ${f.status}: ${f.violations[0]}`)).toContain("GET /pets/{petId} → 401: 401 UNAUTHORIZED: Your request does not fullfil the security requirements and no HTTP unauthorized response was found in the spec, so Prism is generating this error for you.");
+      expect(report.failures.map((f) => `${f.label} → ${f.status}: ${f.violations[0]}`)).toContain("GET /pets/{petId} → 401: 401 UNAUTHORIZED: Invalid security scheme used");
       expect(formatReports([report])).toMatch(/pets: GET \/pets\/\{petId\} → 401\n {4}401 UNAUTHORIZED/);
       // with them, it accepts every request
       expect((await checkVendor(pets)).failures).toEqual([]);

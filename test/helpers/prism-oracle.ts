@@ -5,12 +5,15 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { createRequester, type OperationSpec, type RequestConfig } from "../../src/request.js";
-import { encodeParams as encodeFormParams } from "../../src/request-params.js";
+import { encodeBody } from "../../src/body-encoding.js";
+import { encodeStyledParams } from "../../src/param-style.js";
+import { decodeResponse } from "../../src/response-media.js";
 import { createTransport, type Received, type Transport } from "../../src/transport.js";
 import { ValidationError } from "../../src/errors.js";
 import { startPrism } from "./prism.js";
 import { repoRoot } from "./project.js";
 import { importFrom } from "./repo-copy.js";
+import { verdict } from "./prism-verdict.js";
 import { credentials, operationsOf, resolve, sampleRequests, type SampleRequest } from "./sample-request.js";
 import type { VendorProject } from "./vendor-corpus.js";
 
@@ -21,6 +24,8 @@ export interface Outcome {
   status?: number;
   /** What Prism said is wrong with the request: empty when it accepted it. */
   violations: string[];
+  /** What Prism found but cannot judge (its parser's limits, or a spec no request can meet), with why. */
+  unjudged: string[];
   /** Our client's own complaint after the response arrived (not a request error). */
   response?: string;
   notes: string[];
@@ -40,51 +45,6 @@ export interface VendorReport {
   prismStartMs: number;
 }
 
-// The request path's codecs for styles, media types and responses, as far as src/ has them yet
-// (issue 18 adds them); looked up by file so the oracle runs before and after they land.
-async function optional(file: string, name: string): Promise<any> {
-  try {
-    const mod = await import(/* @vite-ignore */ new URL(`../../src/${file}`, import.meta.url).href);
-    return mod[name];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Prism's own error answers (application/problem+json, type …/prism/errors#…). */
-function prismProblem(received: Received): string[] {
-  const type = received.headers.get("content-type") ?? "";
-  if (!type.includes("problem+json") || !received.body) return [];
-  let problem: any;
-  try {
-    problem = JSON.parse(Buffer.concat(received.body).toString("utf8"));
-  } catch {
-    return [];
-  }
-  if (!String(problem?.type ?? "").includes("stoplight.io/prism/errors")) return [];
-  const details = (problem.validation ?? []).map((v: any) => `${(v.location ?? []).join(".")}: ${v.message}`);
-  return [`${received.status} ${String(problem.type).split("#")[1]}: ${problem.detail ?? problem.title}`, ...details];
-}
-
-/** Request violations Prism reports in its sl-violations header (it also lists response ones). */
-function headerViolations(received: Received): string[] {
-  const raw = received.headers.get("sl-violations");
-  if (!raw) return [];
-  try {
-    return (JSON.parse(raw) as any[]).filter((v) => v.location?.[0] === "request" && String(v.severity).toLowerCase() === "error").map((v) => `${v.location.join(".")}: ${v.message}`);
-  } catch {
-    return [`sl-violations: ${raw}`];
-  }
-}
-
-/** [VALIDATOR] error lines in Prism's log about the request. */
-function logViolations(log: string): string[] {
-  return log
-    .split("\n")
-    .filter((line) => line.includes("[VALIDATOR]") && /✖|error/i.test(line) && !/Violation: response|response\./i.test(line))
-    .map((line) => line.replace(/^.*\[VALIDATOR\]\s*/, "").replace(/\s+/g, " ").trim());
-}
-
 /**
  * Sends every operation of `vendor`'s bundle to a Prism of its own and returns what Prism said.
  * A request Prism rejects with the spec's examples is tried again with pure schema samples (a
@@ -96,11 +56,8 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
   const doc = parse(readFileSync(join(dir, "openapi.yaml"), "utf8"), { maxAliasCount: -1 });
   const { operations } = await importFrom<{ operations: Record<string, OperationSpec> }>(vendor.project, `generated/${vendor.name}/client.ts`);
   const { responseShapes } = await importFrom<{ responseShapes: RequestConfig["shapes"] }>(vendor.project, `generated/${vendor.name}/response-checks.ts`);
-  const codecs = {
-    encodeParams: (await optional("param-style.ts", "encodeParams")) ?? encodeFormParams,
-    encodeBody: await optional("body-encoding.ts", "encodeBody"),
-    decodeResponse: await optional("response-media.ts", "decodeResponse"),
-  };
+  // every codec of the request path: all parameter styles, bodies and responses by media type
+  const codecs = { encodeParams: encodeStyledParams, encodeBody, decodeResponse };
   const prismStarted = performance.now();
   const prism = await startPrism(relative(repoRoot, join(dir, "openapi.yaml")));
   const startMs = performance.now() - prismStarted;
@@ -111,17 +68,17 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
   try {
     for (const { path, method } of operationsOf(doc)) {
       const entry = Object.entries(operations).find(([, op]) => op.method === method.toUpperCase() && op.path === path);
-      const op = resolve(doc, doc.paths[path])[method];
+      const pathItem = resolve(doc, doc.paths[path]);
+      const op = pathItem[method];
       const auth = (options.credentials ?? credentials)(doc, op);
       const send = async (request: SampleRequest): Promise<Outcome> => {
-        const outcome: Outcome = { label: request.label, violations: [], notes: [...request.notes] };
-        if (auth.unsent) outcome.notes.push(`security ${auth.unsent} cannot be sent by the client`);
+        const outcome: Outcome = { label: request.label, violations: [], unjudged: [], notes: [...request.notes] };
         if (!entry) {
           outcome.violations.push("not in the generated operation table");
           return outcome;
         }
         outcome.key = entry[0];
-        const config: RequestConfig = { baseUrl: prism.url, headers: auth.headers, transport, redact: (t) => t, shapes: responseShapes, ...withoutUndefined(codecs) };
+        const config: RequestConfig = { baseUrl: prism.url, headers: auth.headers, transport, redact: (t) => t, shapes: responseShapes, ...codecs };
         const request$ = createRequester<any>(config);
         const logStart = prism.log().length;
         last = undefined;
@@ -138,9 +95,10 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
         const received = last!;
         outcome.status = received.status;
         await new Promise((r) => setTimeout(r, 30)); // let Prism's log lines for this request arrive
-        // the log repeats what the problem detail says; it alone tells when the spec's own 4xx was mocked
-        const found = [...prismProblem(received), ...headerViolations(received)];
-        outcome.violations.push(...new Set(found.length ? found : logViolations(prism.log().slice(logStart))));
+        const found = verdict(received, prism.log().slice(logStart), { contentType: request.contentType, op, pathItem, doc, unsentSecurity: auth.unsent });
+        outcome.violations.push(...found.violations);
+        outcome.unjudged.push(...found.unjudged);
+        outcome.notes.push(...found.notes);
         return outcome;
       };
       for (const request of sampleRequests(doc, path, method, true)) {
@@ -162,16 +120,16 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
   return { name: vendor.name, outcomes, failures: outcomes.filter((o) => o.violations.length > 0), ms: performance.now() - started, prismStartMs: startMs };
 }
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 /** A table per vendor: operations sent, Prism's request errors, time; then each failure and why. */
 export function formatReports(reports: readonly VendorReport[]): string {
-  const lines = ["vendor            sent  rejected  time (Prism start)"];
-  for (const r of reports) lines.push(`${r.name.padEnd(16)} ${String(r.outcomes.length).padStart(5)} ${String(r.failures.length).padStart(9)}  ${(r.ms / 1000).toFixed(1)} s (${(r.prismStartMs / 1000).toFixed(1)} s)`);
+  const lines = ["vendor            sent  rejected  unjudged  time (Prism start)"];
+  for (const r of reports) {
+    const unjudged = r.outcomes.filter((o) => o.unjudged.length && !o.violations.length).length;
+    lines.push(`${r.name.padEnd(16)} ${String(r.outcomes.length).padStart(5)} ${String(r.failures.length).padStart(9)} ${String(unjudged).padStart(9)}  ${(r.ms / 1000).toFixed(1)} s (${(r.prismStartMs / 1000).toFixed(1)} s)`);
+  }
   for (const r of reports) {
     for (const f of r.failures) lines.push(`${r.name}: ${f.label}${f.status ? ` → ${f.status}` : ""}\n    ${f.violations.join("\n    ")}`);
+    for (const o of r.outcomes) if (o.unjudged.length) lines.push(`${r.name}: ${o.label} (unjudged)\n    ${o.unjudged.join("\n    ")}`);
     for (const o of r.outcomes) if (o.response || o.notes.length) lines.push(`${r.name}: ${o.label} (note)${o.response ? `\n    response: ${o.response}` : ""}${o.notes.map((n) => `\n    ${n}`).join("")}`);
   }
   return lines.join("\n");

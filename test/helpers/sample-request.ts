@@ -60,7 +60,8 @@ function flat(doc: Json, schema: any, depth = 0): Json {
 }
 
 const isBinarySchema = (s: Json) => s.type === "string" && s.format === "binary";
-const bytes = (media = "application/octet-stream") => new Blob([new TextEncoder().encode("sample bytes from the prism oracle\n")], { type: media });
+const SAMPLE_BYTES = "sample bytes from the prism oracle\n";
+const bytes = (media = "application/octet-stream") => new Blob([new TextEncoder().encode(SAMPLE_BYTES)], { type: media });
 
 /** Puts Blobs where a multipart schema asks for binary parts (the sampler writes strings there). */
 function withFiles(doc: Json, schema: unknown, value: unknown): unknown {
@@ -79,8 +80,15 @@ function withFiles(doc: Json, schema: unknown, value: unknown): unknown {
 function bodyFor(doc: Json, media: string, content: Json, useExamples: boolean): unknown {
   const example = useExamples ? exampleOf(doc, content) : undefined;
   const schema = flat(doc, content.schema);
-  if (BINARY_MEDIA.test(media) || isBinarySchema(schema)) return bytes(media);
+  if (BINARY_MEDIA.test(media) || isBinarySchema(schema)) {
+    // bytes the spec describes as base64 text (format: byte) go out as that text
+    // (openapi-sampler writes "string" there, which is not base64)
+    if (schema.type === "string" && schema.format === "byte") return new Blob([String(example?.value ?? btoa(SAMPLE_BYTES))], { type: media });
+    return bytes(media);
+  }
   const value = example ? example.value : sampled(doc, content.schema);
+  // a property the schema requires but never declares (Box's revoke: grant_type) gets a string
+  if (value && typeof value === "object" && !Array.isArray(value)) for (const name of schema.required ?? []) (value as Json)[name] ??= "string";
   if (media.startsWith("text/")) return typeof value === "string" ? value : JSON.stringify(value ?? "sample text");
   if (media.startsWith("multipart/")) return withFiles(doc, content.schema, value ?? {});
   return value;
