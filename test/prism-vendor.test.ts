@@ -50,8 +50,8 @@ describe("prism vendor oracle", { timeout: 120_000 }, () => {
   });
 });
 
-describe("prism vendor oracle: the judge", { timeout: 60_000 }, () => {
-  it("prism vendor oracle: a request Prism rejects is reported with the operation, status and Prism's message", async () => {
+describe("prism vendor oracle: the judge", { timeout: 90_000 }, () => {
+  it("prism vendor oracle: a request Prism rejects is reported with the operation, status and Prism's message, and a type error under its vendor", async () => {
     const pets = await vendorProject("pets", fixture("pets"));
     try {
       expect(pets.generate.code, pets.generate.stderr).toBe(0);
@@ -61,6 +61,10 @@ describe("prism vendor oracle: the judge", { timeout: 60_000 }, () => {
       expect(formatReports([report])).toMatch(/pets: GET \/pets\/\{petId\} → 401\n {4}401 UNAUTHORIZED/);
       // with them, it accepts every request
       expect((await checkVendor(pets)).failures).toEqual([]);
+      // oracle 3 sees a type error in a generated file, under its vendor
+      pets.project.edit("generated/pets/client.ts", (text) => `${text}\nexport const broken: number = "not a number";\n`);
+      const { errors } = await typecheckVendors([pets]);
+      expect(errors.get("pets")).toEqual([expect.stringMatching(/^generated\/pets\/client\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/)]);
     } finally {
       pets.project.remove();
     }

@@ -99,6 +99,10 @@ const CANNOT_JUDGE: ((f: Finding, sent: Sent) => string | undefined)[] = [
       ? `${m[2]}'s enum holds non-strings and the schema has no type, so Prism cannot coerce the ${m[1]} string to compare`
       : undefined;
   },
+  (f) =>
+    /^Request query must have required property '[^']*%5b/.test(f.message)
+      ? "Prism cannot match a query parameter whose name holds brackets (Telnyx's filter[tag]): it looks for the percent-encoded name, whether the request encodes the brackets or not"
+      : undefined,
   (f, { unsentSecurity }) =>
     unsentSecurity && f.message === "Invalid security scheme used" ? `Prism demands ${unsentSecurity}; the client sends credentials in headers only` : undefined,
 ];

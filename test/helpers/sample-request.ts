@@ -39,6 +39,25 @@ export function resolve(doc: Json, node: any): any {
 const OPTIONS = { skipReadOnly: true, quiet: true, enablePatterns: true } as const;
 const sampled = (doc: Json, schema: unknown) => sample((schema ?? {}) as never, OPTIONS, doc);
 
+// openapi-sampler prefers a schema's `example`; a vendor's example can break its own schema, so the
+// pure sample reads a copy of the document without them (keys of `properties` maps are kept).
+const withoutExamples = new WeakMap<Json, Json>();
+function schemaOnly(doc: Json): Json {
+  const strip = (node: any, isMap = false): any => {
+    if (Array.isArray(node)) return node.map((n) => strip(n));
+    if (!node || typeof node !== "object") return node;
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (!isMap && (key === "example" || key === "examples")) continue;
+      out[key] = strip(value, !isMap && (key === "properties" || key === "patternProperties" || key === "schemas"));
+    }
+    return out;
+  };
+  let copy = withoutExamples.get(doc);
+  if (!copy) withoutExamples.set(doc, (copy = strip(doc)));
+  return copy;
+}
+
 /** The first of `example` and `examples` (by value), or undefined. */
 function exampleOf(doc: Json, holder: Json | undefined): { value: unknown } | undefined {
   if (!holder) return undefined;
@@ -98,7 +117,8 @@ function bodyFor(doc: Json, media: string, content: Json, useExamples: boolean):
  * One request per media type of the operation's body (one request when it has none). With
  * `useExamples`, values come from the spec's examples where it has them; otherwise from the schema.
  */
-export function sampleRequests(doc: Json, path: string, method: string, useExamples = true): SampleRequest[] {
+export function sampleRequests(spec: Json, path: string, method: string, useExamples = true): SampleRequest[] {
+  const doc = useExamples ? spec : schemaOnly(spec);
   const item = resolve(doc, doc.paths[path]);
   const op = item[method];
   const params: SampleParams = {};

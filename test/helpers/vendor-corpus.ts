@@ -2,7 +2,7 @@
 // there): one throwaway project per vendor, with the slice as its only upstream document and lint
 // relaxed for that API the way README's "Adding an API" tells a new user to.
 import { readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { addSources } from "./repo-copy.js";
 import { fixture, Project, repoRoot, type RunResult } from "./project.js";
 
@@ -88,12 +88,15 @@ export async function typecheckVendors(projects: readonly VendorProject[]): Prom
     execFile(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: scratch.dir, maxBuffer: 64 << 20 }, (_e, stdout, stderr) => resolve(stdout + stderr));
   });
   const ms = performance.now() - started;
-  scratch.remove();
   const errors = new Map<string, string[]>(projects.map((p) => [p.name, []]));
+  // tsc names files relative to its working directory
+  const prefixes = projects.map((p) => [p, `${relative(scratch.dir, p.project.dir)}/`, `${p.project.dir}/`] as const);
   for (const line of output.split("\n")) {
     if (!line.trim()) continue;
-    const owner = projects.find((p) => line.includes(p.project.dir));
-    (owner ? errors.get(owner.name)! : (errors.get("(other)") ?? errors.set("(other)", []).get("(other)")!)).push(owner ? line.replaceAll(owner.project.dir + "/", "") : line);
+    const [owner, prefix] = prefixes.map(([p, rel, abs]) => [p, line.startsWith(rel) ? rel : line.startsWith(abs) ? abs : ""] as const).find(([, at]) => at) ?? [];
+    if (owner && prefix) errors.get(owner.name)!.push(line.slice(prefix.length));
+    else (errors.get("(other)") ?? errors.set("(other)", []).get("(other)")!).push(line);
   }
+  scratch.remove();
   return { ms, errors, output };
 }
