@@ -53,8 +53,8 @@ function schemaOnly(doc: Json): Json {
     }
     return out;
   };
-  let copy = withoutExamples.get(doc);
-  if (!copy) withoutExamples.set(doc, (copy = strip(doc)));
+  const copy: Json = withoutExamples.get(doc) ?? strip(doc);
+  withoutExamples.set(doc, copy);
   return copy;
 }
 
