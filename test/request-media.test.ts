@@ -119,14 +119,16 @@ describe("body-encoding", () => {
       path: "/v1/checkout/sessions",
       body: {
         media: ["application/x-www-form-urlencoded"],
-        encoding: { "application/x-www-form-urlencoded": { metadata: { style: "deepObject", explode: true }, line_items: { style: "deepObject", explode: true }, expand: { style: "deepObject", explode: true } } },
+        encoding: { "application/x-www-form-urlencoded": { metadata: { style: "deepObject", explode: true }, line_items: { style: "deepObject", explode: true }, expand: { style: "deepObject", explode: true }, trial_end: { style: "deepObject", explode: true } } },
       },
     };
-    await request(op, { body: { mode: "payment", metadata: { order: "a&b=c" }, line_items: [{ price: "price_1", quantity: 2 }], expand: ["customer"], payment_method_types: ["card", "link"] } });
+    // Stripe also declares deepObject on primitive fields (trial_end), which it takes as plain name=value
+    await request(op, { body: { mode: "payment", trial_end: 1700000000, metadata: { order: "a&b=c" }, line_items: [{ price: "price_1", quantity: 2 }], expand: ["customer"], payment_method_types: ["card", "link"] } });
     const s = seen[0]!;
     expect(s.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect([...new URLSearchParams(s.body.toString())]).toEqual([
       ["mode", "payment"],
+      ["trial_end", "1700000000"],
       ["metadata[order]", "a&b=c"],
       ["line_items[0][price]", "price_1"],
       ["line_items[0][quantity]", "2"],

@@ -22,7 +22,9 @@ export function encodeForm(body: unknown, encoding: { readonly [property: string
     if (contentType && !style && explode === undefined && typeof value === "object" && value !== null) {
       pairs.push(`${encode(name)}=${encode(JSON_MEDIA.test(contentType) ? JSON.stringify(value) : String(value))}`);
     } else {
-      const s = (style ?? "form") as "form";
+      // Stripe declares deepObject for every property, primitives included, and takes those as plain
+      // `name=value`; deepObject has no form for a primitive, so it is sent as form style
+      const s = (style === "deepObject" && (typeof value !== "object" || value === null) ? "form" : (style ?? "form")) as "form";
       pairs.push(styleParam(name, value, s, explode ?? s === "form", encode, where));
     }
   }

@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
-import { createRequester, type OperationSpec, type RequestConfig } from "../../src/request.js";
-import { encodeBody } from "../../src/body-encoding.js";
-import { encodeStyledParams } from "../../src/param-style.js";
-import { decodeResponse } from "../../src/response-media.js";
-import { createTransport, type Received, type Transport } from "../../src/transport.js";
-import { ValidationError } from "../../src/errors.js";
+import { createRequester, type OperationSpec, type RequestConfig } from "../../src/runtime/request.js";
+import { encodeBody } from "../../src/runtime/body-encoding.js";
+import { encodeStyledParams } from "../../src/runtime/param-style.js";
+import { decodeResponse } from "../../src/runtime/response-media.js";
+import { createTransport, type Received, type Transport } from "../../src/runtime/transport.js";
+import { ValidationError } from "../../src/runtime/errors.js";
 import { startPrism } from "./prism.js";
 import { repoRoot } from "./project.js";
 import { importFrom } from "./repo-copy.js";

@@ -1,7 +1,7 @@
 // What Prism's answer says about one request: the request violations it found, the ones Prism
 // cannot judge (its own parser's limits, or a spec no request can satisfy; each with the reason),
 // and notes that are not about the request (a mock response Prism could not build).
-import type { Received } from "../../src/transport.js";
+import type { Received } from "../../src/runtime/transport.js";
 import { resolve } from "./sample-request.js";
 
 export interface Finding {
