@@ -89,13 +89,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return async (input, init, call = {}) => {
-    const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
+    const policy = { ...clientPolicy, ...call.retry };
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const { method } = init;
     const { signal } = call;
     checkNumbers(call, method, call.path);
-    if (call.retry) checkNumbers(call.retry, method, call.path);
+    checkNumbers(call.retry, method, call.path);
     const maxRetries = !init.duplex && (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
     const url = () => (typeof input === "string" ? input : input.url);
