@@ -163,4 +163,22 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
     const data = clientData(doc, {});
     expect(data.operations.get).toEqual({ method: "GET", path: "/a/{b c}", params: { path: { "b c": { type: "integer" } } }, responseMedia: [] });
   });
+
+  it("client table: an optional enum header on every operation is the client's (headerEnums only); one that is required or not on every operation stays (unit)", () => {
+    const version = { name: "Api-Version", in: "header", schema: { type: "string", enum: ["2024-01-01", "2023-01-01"] } };
+    const mode = { name: "Mode", in: "header", schema: { type: "string", enum: ["a"] } };
+    const token = { name: "Token", in: "header", required: true, schema: { type: "string", enum: ["t"] } };
+    const doc = {
+      paths: {
+        "/x": { get: { operationId: "getX", parameters: [version, mode, token], responses: {} } },
+        "/y": { get: { operationId: "getY", parameters: [version, token], responses: {} } },
+      },
+    };
+    const data = clientData(doc, {});
+    expect(data.headerEnums).toEqual({ "Api-Version": ["2023-01-01", "2024-01-01"], Mode: ["a"], Token: ["t"] });
+    expect(data.operations.getX?.params).toEqual({ header: { Mode: { type: "string", enum: ["a"] }, Token: { required: true, type: "string", enum: ["t"] } } });
+    expect(data.operations.getY?.params).toEqual({ header: { Token: { required: true, type: "string", enum: ["t"] } } });
+    const versionOnly = clientData({ paths: { "/z": { get: { operationId: "getZ", parameters: [version], responses: {} } } } }, {});
+    expect(versionOnly.operations.getZ).toEqual({ method: "GET", path: "/z", responseMedia: [] });
+  });
 });
