@@ -73,7 +73,7 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         if (after !== undefined && before !== undefined) invalid("GET /users: pass after or before, not both", "before", where);
         const direction = before === undefined ? "after" : "before";
         const start = direction === "after" ? after : before;
-        if (start !== null) checkCursor(start, direction, where);
+        checkCursor(start, direction, where); // null passes: that end was reached
         const { maxPages, prefetch, ...call } = listOptions; // paginate reads signal, maxPages and prefetch
         // two literals, not one with a computed key: a cursor parameter the spec renames must not compile
         const input = (cursor: string | undefined): RequestInput<GetUsers> => {
