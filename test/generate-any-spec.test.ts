@@ -42,7 +42,7 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
   });
 
   it("client table: each parameter carries its location, and style/explode only where they differ from the location's default", () => {
-    expect(entry("getItemsById")).toMatch(/path: \{\s*id: \{\s*style: "label",\s*required: true,\s*type: "integer",\s*minimum: 1,\s*\}/);
+    expect(entry("getItemsById")).toMatch(/path: \{\s*id: \{\s*style: "label",\s*type: "integer",\s*minimum: 1,\s*\}/);
     expect(entry("getItemsById")).toMatch(/tags: \{\s*explode: false,\s*array: true,\s*type: "string",\s*\}/);
     expect(entry("getItemsById")).toMatch(/ids: \{\s*style: "spaceDelimited",\s*array: true,\s*type: "integer",\s*\}/);
     expect(entry("getItemsById")).toMatch(/kinds: \{\s*style: "pipeDelimited",\s*array: true,\s*enum: \["a", "b"\],\s*\}/);
@@ -53,7 +53,7 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
     expect(entry("getItemsById")).toMatch(/cookie: \{\s*session: \{\s*required: true,\s*type: "string",\s*\}/);
     // OpenAPI: an Accept, Content-Type or Authorization header parameter is ignored.
     expect(entry("getItemsById")).not.toContain("Accept");
-    expect(entry("putItemContent")).toMatch(/id: \{\s*style: "matrix",\s*explode: true,\s*required: true,\s*array: true,\s*type: "string",\s*\}/);
+    expect(entry("putItemContent")).toMatch(/id: \{\s*style: "matrix",\s*explode: true,\s*array: true,\s*type: "string",\s*\}/);
   });
 
   it("client table: request bodies list their media types, JSON first, with the encodings of form bodies", () => {
@@ -161,6 +161,24 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
       components: { parameters: { "b c/d": { name: "b c", in: "path", required: true, schema: { type: "integer" } } } },
     };
     const data = clientData(doc, {});
-    expect(data.operations.get).toEqual({ method: "GET", path: "/a/{b c}", params: { path: { "b c": { required: true, type: "integer" } } }, responseMedia: [] });
+    expect(data.operations.get).toEqual({ method: "GET", path: "/a/{b c}", params: { path: { "b c": { type: "integer" } } }, responseMedia: [] });
+  });
+
+  it("client table: an optional enum header on every operation is the client's (headerEnums only); one that is required or not on every operation stays (unit)", () => {
+    const version = { name: "Api-Version", in: "header", schema: { type: "string", enum: ["2024-01-01", "2023-01-01"] } };
+    const mode = { name: "Mode", in: "header", schema: { type: "string", enum: ["a"] } };
+    const token = { name: "Token", in: "header", required: true, schema: { type: "string", enum: ["t"] } };
+    const doc = {
+      paths: {
+        "/x": { get: { operationId: "getX", parameters: [version, mode, token], responses: {} } },
+        "/y": { get: { operationId: "getY", parameters: [version, token], responses: {} } },
+      },
+    };
+    const data = clientData(doc, {});
+    expect(data.headerEnums).toEqual({ "Api-Version": ["2023-01-01", "2024-01-01"], Mode: ["a"], Token: ["t"] });
+    expect(data.operations.getX?.params).toEqual({ header: { Mode: { type: "string", enum: ["a"] }, Token: { required: true, type: "string", enum: ["t"] } } });
+    expect(data.operations.getY?.params).toEqual({ header: { Token: { required: true, type: "string", enum: ["t"] } } });
+    const versionOnly = clientData({ paths: { "/z": { get: { operationId: "getZ", parameters: [version], responses: {} } } } }, {});
+    expect(versionOnly.operations.getZ).toEqual({ method: "GET", path: "/z", responseMedia: [] });
   });
 });

@@ -62,6 +62,7 @@ export function clientData(doc, responses, { fileOf = () => "" } = {}) {
     }
   }
   for (const values of Object.values(headerEnums)) values.sort();
+  leaveOutClientHeaders(operations, headerEnums);
   return { servers, operations: sortKeys(operations), headerEnums: sortKeys(headerEnums), warnings };
 }
 
@@ -111,6 +112,24 @@ function operationSpec({ method, path, op, item, deref, headerEnums, response })
   };
 }
 
+/**
+ * An optional enum header on every operation (an API version, say) is a client option: the facade
+ * sends it from headerEnums' values on every call. It is left out of each operation's params.header,
+ * which then carries only what a call may set (a bundle that imports the table pays for no copy).
+ * @param {Record<string, Record<string, any>>} operations @param {Record<string, unknown[]>} headerEnums
+ */
+function leaveOutClientHeaders(operations, headerEnums) {
+  const ops = Object.values(operations);
+  for (const name of Object.keys(headerEnums)) {
+    if (!ops.length || !ops.every((op) => op.params?.header?.[name] && !op.params.header[name].required)) continue;
+    for (const op of ops) {
+      delete op.params.header[name];
+      if (!Object.keys(op.params.header).length) delete op.params.header;
+      if (!Object.keys(op.params).length) delete op.params;
+    }
+  }
+}
+
 /** @param {Record<string, any>} obj */
 const sortKeys = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -135,7 +154,7 @@ export type ServerName = keyof typeof servers;
 export const operations = ${tsLiteral(data.operations)} as const;
 export type OperationId = keyof typeof operations;
 
-/** Values of enum-typed header parameters, sorted. */
+/** Values of enum-typed header parameters, sorted. One that is optional on every operation is the client's, left out of params.header. */
 export const headerEnums = ${tsLiteral(data.headerEnums)} as const;
 
 export type RawClient = Client<paths>;

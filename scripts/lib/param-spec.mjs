@@ -37,7 +37,8 @@ export function paramSpec(p, deref) {
     if (p.allowReserved === true && p.in === "query") spec.allowReserved = true;
     schema = deref(p.schema ?? {});
   }
-  if (p.required === true || p.in === "path") spec.required = true;
+  // a path parameter is always required (OAS), and every encoder checks each one: not written
+  if (p.required === true && p.in !== "path") spec.required = true;
   Object.assign(spec, valueChecks(schema, deref));
   return spec;
 }

@@ -20,7 +20,7 @@ export function startAttempt(ms: number, caller: AbortSignal | undefined, onTime
     release();
     controller.abort(onTimeout());
   }, ms);
-  caller?.addEventListener("abort", onAbort, { once: true });
+  caller?.addEventListener("abort", onAbort); // no `once`: release() unhooks it, and a signal aborts only once
   return { signal: controller.signal, release };
 }
 
@@ -36,6 +36,6 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort);
   });
 }

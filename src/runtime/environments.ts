@@ -36,12 +36,13 @@ export function checkBaseUrl(value: unknown, param: string, envVar?: string, all
   try {
     url = new URL(typeof value === "string" ? value : "-");
   } catch {}
+  const named = envVar ? `${param} (from ${envVar})` : param;
   // never echo the URL: it may carry credentials
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    invalid(`${envVar ? `${param} (from ${envVar})` : param} must be an absolute http(s) URL without credentials, query or fragment`, param);
+    invalid(`${named} must be an absolute http(s) URL without credentials, query or fragment`, param);
   }
   if (url.protocol === "http:" && !allowInsecureHttp && !LOOPBACK.test(url.hostname)) {
-    invalid(`${envVar ? `${param} (from ${envVar})` : param} uses http: to a host that is not loopback, sending credentials in clear text: use https:, or pass allowInsecureHttp: true`, param);
+    invalid(`${named} uses http: to a host that is not loopback, sending credentials in clear text: use https:, or pass allowInsecureHttp: true`, param);
   }
   return url.href.replace(/\/+$/, "");
 }

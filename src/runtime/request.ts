@@ -20,6 +20,7 @@ export interface ParamSpec {
   readonly allowReserved?: true;
   /** A parameter described with `content`: its media type; the value is sent as that media type (JSON for JSON types). */
   readonly content?: string;
+  /** Not written for path parameters: OpenAPI requires each, and every encoder checks each one. */
   readonly required?: true;
   // Value checks, written only when the schema is a primitive or an array of primitives.
   readonly type?: "string" | "integer" | "number" | "boolean";

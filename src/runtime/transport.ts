@@ -4,7 +4,7 @@
 // and not only on thrown errors, and p-retry alone would take a third of the 5 KB bundle budget.
 import { backoffDelay, retryDelay } from "./backoff.js";
 import { sleep, startAttempt } from "./deadline.js";
-import { ApiError, ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+import { ConnectionError, RedirectError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import { checkNumbers } from "./check-numbers.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { DEFAULT_DEADLINE_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, defaultRetryPolicy, type RetryPolicy } from "./retry-policy.js";
@@ -89,13 +89,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const clientPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return async (input, init, call = {}) => {
-    const policy = call.retry ? { ...clientPolicy, ...call.retry } : clientPolicy;
+    const policy = { ...clientPolicy, ...call.retry };
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadlineMs = call.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const { method } = init;
     const { signal } = call;
     checkNumbers(call, method, call.path);
-    if (call.retry) checkNumbers(call.retry, method, call.path);
+    checkNumbers(call.retry, method, call.path);
     const maxRetries = !init.duplex && (call.idempotent ?? policy.methods.includes(method)) ? (call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES) : 0;
     // Errors name the API path; the URL is only parsed when there is an error to name.
     const url = () => (typeof input === "string" ? input : input.url);
@@ -129,9 +129,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         outcome = await readWhole(response, method, maxBytes, () => fail(ResponseTooLargeError, `returned a body over maxResponseBytes (${maxBytes})`));
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        const reason: unknown = attempt.signal.reason;
         if (error instanceof ResponseTooLargeError || error instanceof RedirectError) throw error;
-        outcome = ApiError.isApiError(reason) ? (reason as TimeoutError) : fail(ConnectionError, `failed: no response${codeOf(error)}`);
+        // the caller's abort was thrown above, so an aborted attempt ran out of time: its reason is the TimeoutError
+        outcome = (attempt.signal.reason as TimeoutError | undefined) ?? fail(ConnectionError, `failed: no response${codeOf(error)}`);
       } finally {
         attempt.release();
       }

@@ -73,8 +73,8 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         if (after !== undefined && before !== undefined) invalid("GET /users: pass after or before, not both", "before", where);
         const direction = before === undefined ? "after" : "before";
         const start = direction === "after" ? after : before;
-        if (start !== null) checkCursor(start, direction, where);
-        const { maxPages, prefetch, ...call } = listOptions;
+        checkCursor(start, direction, where); // null passes: that end was reached
+        const { maxPages, prefetch, ...call } = listOptions; // paginate reads signal, maxPages and prefetch
         // two literals, not one with a computed key: a cursor parameter the spec renames must not compile
         const input = (cursor: string | undefined): RequestInput<GetUsers> => {
           if (direction === "after") return { params: { query: { ...query, after: cursor } } };
@@ -84,7 +84,7 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         return paginate<ListSequenceUsersResponse>(
           (cursor, signal) => request(op, input(cursor), { ...call, signal }),
           { cursor: start, direction },
-          { signal: call.signal, maxPages, prefetch },
+          listOptions,
           where,
         );
       },

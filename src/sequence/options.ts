@@ -20,8 +20,8 @@ export const defaultSequenceEnvironment: SequenceEnvironment = "production";
 /** Every `Sequence-Version` the spec knows. */
 export type SequenceApiVersion = (typeof headerEnums)["Sequence-Version"][number];
 export const sequenceApiVersions: readonly SequenceApiVersion[] = headerEnums["Sequence-Version"];
-/** The newest version in the spec; sent unless `apiVersion` says otherwise. */
-export const latestSequenceApiVersion: SequenceApiVersion = [...sequenceApiVersions].sort().at(-1)!;
+/** The newest version in the spec (the generator sorts headerEnums); sent unless `apiVersion` says otherwise. */
+export const latestSequenceApiVersion: SequenceApiVersion = sequenceApiVersions.at(-1)!;
 
 export interface SequenceClientOptions extends SequenceCredentials, TransportOptions, UrlSecurityOptions {
   /** Which of the spec's servers to call. Default "production" (see defaultSequenceEnvironment). */
