@@ -48,7 +48,7 @@ function writeAll(/** @type {string} */ text) {
 }
 
 /** The files each API must have; roles.ts only when the spec has a role table. */
-const REQUIRED = ["openapi.yaml", "types.ts", "client.ts"];
+const REQUIRED = ["openapi.yaml", "types.ts", "client.ts", "operations.ts", "index.ts"];
 
 /** @param {string} dir @param {import("./lib/inputs.mjs").ApiInputs} api @param {string} gen */
 function isCurrent(dir, api, gen) {
