@@ -184,7 +184,11 @@ export function exportNames(keys, taken = []) {
 export const pascal = (/** @type {string} */ name) => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Api";
 
 /** The names the entry module exports besides the operations. */
-const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`, `${pascal(api)}Client`, `${pascal(api)}ClientOptions`, "paths", "components"];
+const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`, `${pascal(api)}Client`, `${pascal(api)}ClientOptions`, "paths", "components", ...ERRORS, ...RUNTIME_TYPES];
+
+/** The error classes and transport types the entry re-exports, so callers catch and type without another import. */
+const ERRORS = ["ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "HttpError", "InternalServerError", "MalformedResponseError", "NotFoundError", "PaginationError", "PermissionDeniedError", "RateLimitError", "RedirectError", "ResponseTooLargeError", "TimeoutError", "UnprocessableEntityError", "ValidationError"];
+const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 
 /**
  * generated/<api>/operations.ts: one export per operation, so a bundler keeps only those a consumer uses.
@@ -252,6 +256,10 @@ import type { paths } from "./types.js";
 
 export * from "./operations.js";
 export type { components, paths } from "./types.js";
+export {
+${ERRORS.map((e) => `  ${e},`).join("\n")}
+} from "../../src/runtime/errors.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "../../src/runtime/transport.js";
 
 /** The spec's servers (URL templates by name, the first is the default), security schemes and version header. */
 const api = ${tsLiteral(spec)} as const;
