@@ -1,16 +1,14 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { defineConfig } from "tsdown";
 import { parse } from "yaml";
-import { generatedEntries } from "./scripts/lib/package-exports.mjs";
 
-// Every API under `apis:` without a hand-written facade is an entry of its own, built from its
-// generated entry module (package.json's exports follow the same list; `npm run generate` writes them).
-const apis = Object.keys(parse(readFileSync(new URL("redocly.yaml", import.meta.url), "utf8")).apis ?? {});
-const root = new URL(".", import.meta.url).pathname;
-const generated: Record<string, string> = Object.fromEntries(generatedEntries(root, apis).map((name) => [name, `generated/${name}/index.ts`]));
+// Every API under `apis:` in redocly.yaml without a hand-written facade (src/<api>.ts) is an entry of
+// its own, built from its generated entry module. package.json's exports follow the same rule
+// (scripts/lib/package-exports.mjs; `npm run generate` writes them, test/package-entries.test.ts compares).
+const at = (path: string) => new URL(path, import.meta.url);
+const apis = existsSync(at("redocly.yaml")) ? Object.keys(parse(readFileSync(at("redocly.yaml"), "utf8")).apis ?? {}) : [];
+const generated = Object.fromEntries(apis.filter((name) => !existsSync(at(`src/${name}.ts`))).map((name) => [name, `generated/${name}/index.ts`]));
 
-// ESM only, with .d.ts. Node 20.19+ (our engines floor) can require() ESM, bundlers and browsers
-// take ESM, so a CJS copy would only double the package and invite dual-instance bugs.
 export default defineConfig({
   entry: {
     index: "src/index.ts",

@@ -36,8 +36,6 @@ function withWidgets(entry: string): Project {
   cpSync(fixture("widgets"), join(project.dir, "specs/widgets"), { recursive: true });
   project.edit("redocly.yaml", (text) => `${text.trimEnd()}\n${entry}`);
   for (const file of ["package.json", "tsdown.config.ts", "LICENSE"]) cpSync(join(repoRoot, file), join(project.dir, file));
-  mkdirSync(join(project.dir, "scripts/lib"), { recursive: true });
-  cpSync(join(repoRoot, "scripts/lib/package-exports.mjs"), join(project.dir, "scripts/lib/package-exports.mjs"));
   return project;
 }
 
