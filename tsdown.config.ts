@@ -1,13 +1,21 @@
+import { existsSync, readFileSync } from "node:fs";
 import { defineConfig } from "tsdown";
+import { parse } from "yaml";
 
-// ESM only, with .d.ts. Node 20.19+ (our engines floor) can require() ESM, bundlers and browsers
-// take ESM, so a CJS copy would only double the package and invite dual-instance bugs.
+// Every API under `apis:` in redocly.yaml without a hand-written facade (src/<api>.ts) is an entry of
+// its own, built from its generated entry module. package.json's exports follow the same rule
+// (scripts/lib/package-exports.mjs; `npm run generate` writes them, test/package-entries.test.ts compares).
+const at = (path: string) => new URL(path, import.meta.url);
+const apis = existsSync(at("redocly.yaml")) ? Object.keys(parse(readFileSync(at("redocly.yaml"), "utf8")).apis ?? {}) : [];
+const generated = Object.fromEntries(apis.filter((name) => !existsSync(at(`src/${name}.ts`))).map((name) => [name, `generated/${name}/index.ts`]));
+
 export default defineConfig({
   entry: {
     index: "src/index.ts",
     sequence: "src/sequence.ts",
     seam: "src/seam.ts",
     testing: "src/testing.ts",
+    ...generated,
   },
   format: "esm",
   platform: "neutral",

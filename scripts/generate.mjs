@@ -11,6 +11,7 @@
 import { GenerateError } from "./lib/errors.mjs";
 import { readHeaderHashes } from "./lib/header.mjs";
 import { findApiInputs, generatorHash, readApiList } from "./lib/inputs.mjs";
+import { syncPackageExports } from "./lib/package-exports.mjs";
 
 // Built-ins through process.getBuiltinModule, not `import`: an ESM import of node:fs builds its
 // facade by reading every export, which loads fs streams, part of the no-op run's cost.
@@ -48,7 +49,7 @@ function writeAll(/** @type {string} */ text) {
 }
 
 /** The files each API must have; roles.ts only when the spec has a role table. */
-const REQUIRED = ["openapi.yaml", "types.ts", "client.ts"];
+const REQUIRED = ["openapi.yaml", "types.ts", "client.ts", "operations.ts", "index.ts"];
 
 /** @param {string} dir @param {import("./lib/inputs.mjs").ApiInputs} api @param {string} gen */
 function isCurrent(dir, api, gen) {
@@ -78,6 +79,11 @@ async function main() {
   };
   // A quick look first, without loading `yaml`; see readApiList.
   const quick = forced ? null : plan(true);
+  // the package's entries follow `apis:` (in --check, a difference is reported with the files')
+  if (!args.has("--check")) {
+    const synced = syncPackageExports(root, readApiList(root, { fast: true }));
+    if (synced) say(`generate: ${synced}`);
+  }
   if (quick && quick.todo.length === 0 && quick.orphans.length === 0) {
     say(`generate: ${quick.apis.length} APIs up to date (${ms(started)}); --force to regenerate`);
     return 0;
@@ -129,6 +135,8 @@ async function main() {
 /** Compares freshly built output with generated/ and prints what differs. */
 function reportDrift(/** @type {string[]} */ names, /** @type {string[]} */ orphans, /** @type {string} */ tmp, /** @type {string} */ outRoot) {
   const problems = orphans.map((n) => `generated/${n}/ belongs to no API in redocly.yaml`);
+  const exportsDrift = syncPackageExports(root, readApiList(root), { check: true });
+  if (exportsDrift) problems.push(`${exportsDrift} (the entries follow apis: in redocly.yaml)`);
   for (const name of names) {
     const fresh = readdirSync(join(tmp, name));
     const committed = existsSync(join(outRoot, name)) ? readdirSync(join(outRoot, name)) : [];

@@ -35,8 +35,8 @@ describe.concurrent("fixture api", { timeout: 120_000 }, () => {
   it("fixture api: the pipeline alone writes the bundle, types, client, operation table, response checks and a reference page", async () => {
     const project = await petsProject();
     for (const file of ["openapi.yaml", "types.ts", "client.ts", "response-checks.ts"]) expect(existsSync(join(project.dir, "generated/pets", file)), file).toBe(true);
-    const client = project.read("generated/pets/client.ts");
-    expect(client).toMatch(/listOwnerPets: \{\s*method: "GET",\s*path: "\/owners\/\{ownerId\}\/pets",\s*params: \{\s*path: \{\s*ownerId: \{\s*type: "string",\s*\},\s*\},\s*query: \{\s*species: \{\s*type: "string",\s*enum: \["cat", "dog"\]/);
+    const client = project.read("generated/pets/operations.ts");
+    expect(client).toMatch(/export const listOwnerPets = \{\s*method: "GET",\s*path: "\/owners\/\{ownerId\}\/pets",\s*params: \{\s*path: \{\s*ownerId: \{\s*type: "string",\s*\},\s*\},\s*query: \{\s*species: \{\s*type: "string",\s*enum: \["cat", "dog"\]/);
     expect(project.read("generated/pets/response-checks.ts")).toMatch(/Pet: \{\s*required: \["id", "name"\]/);
     await promisify(execFile)(process.execPath, [join(repoRoot, "scripts/docs.mjs"), "--out", join(project.dir, "docs")], { cwd: project.dir });
     expect(readFileSync(join(project.dir, "docs/pets.html"), "utf8")).toContain("List an owner&#x27;s pets");

@@ -26,13 +26,13 @@ beforeAll(async () => {
   const project = anySpec();
   run = await project.generate();
   if (run.code === 0) {
-    client = project.read("generated/any/client.ts");
+    client = project.read("generated/any/operations.ts");
     checks = project.read("generated/any/response-checks.ts");
   }
 }, 60_000);
 
-/** The literal of one operation's entry in client.ts. */
-const entry = (key: string) => new RegExp(`\\n  ${key}: \\{\\n([\\s\\S]*?)\\n  \\},\\n`).exec(client)?.[1] ?? "";
+/** The literal of one operation's entry (its own export of operations.ts). */
+const entry = (key: string) => new RegExp(`\\nexport const ${key} = \\{\\n([\\s\\S]*?)\\n\\} as const;\\n`).exec(client)?.[1] ?? "";
 
 describe("generate, any spec", { timeout: 60_000 }, () => {
   it("generate: a spec with every parameter style, cookies, non-JSON bodies and a self-referencing schema generates", () => {

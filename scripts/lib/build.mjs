@@ -3,7 +3,7 @@
 // types → client and response checks. Loaded only when there is work to do, because these imports cost ~0.7 s.
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "@redocly/openapi-core";
-import { clientData, emitClient } from "./emit-client.mjs";
+import { clientData, emitClient, emitIndex, emitOperations } from "./emit-client.mjs";
 import { header } from "./header.mjs";
 import { lintBundle } from "./lint.mjs";
 import { bundleParts, mergeParts, orderTopLevel } from "./merge.mjs";
@@ -49,7 +49,12 @@ export async function buildApi(api, ctx) {
   const checks = responseChecks(doc, { fileOf });
   const data = clientData(doc, checks.roots, { fileOf });
   /** @type {Record<string, string>} */
-  const templated = { "client.ts": emitClient(data, tsHeader), "response-checks.ts": emitChecks(checks.shapes, tsHeader) };
+  const templated = {
+    "client.ts": emitClient(data, tsHeader, api.name),
+    "operations.ts": emitOperations(data, tsHeader, api.name),
+    "index.ts": emitIndex(data, tsHeader, api.name),
+    "response-checks.ts": emitChecks(checks.shapes, tsHeader),
+  };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);
   const { warnings, downgraded, downgradedLocated } = await lintBundle(emitted.yaml, `${api.output}/openapi.yaml`, config, { root, parts: api.parts, overlay: api.overlay }, { locateWarnings: ctx.verbose, parsed: doc, shared: sharedConfig });

@@ -27,7 +27,7 @@ class Unsendable extends Error {}
  * @param {Record<string, any>} doc  the final bundle
  * @param {Record<string, unknown>} responses  each operation's 2xx body check (emit-checks.mjs), by key
  * @param {{ fileOf?: (path: string) => string }} [where]  the upstream file holding a path, for errors
- * @returns {{ servers: Record<string, string>, operations: Record<string, Record<string, unknown>>, headerEnums: Record<string, unknown[]>, warnings: string[] }}
+ * @returns {{ servers: Record<string, string>, operations: Record<string, Record<string, unknown>>, headerEnums: Record<string, unknown[]>, api: Record<string, unknown>, warnings: string[] }}
  */
 export function clientData(doc, responses, { fileOf = () => "" } = {}) {
   /** @type {string[]} */
@@ -62,8 +62,50 @@ export function clientData(doc, responses, { fileOf = () => "" } = {}) {
     }
   }
   for (const values of Object.values(headerEnums)) values.sort();
+  // the version header is found from every operation's headers before those are left out of them
+  const api = apiData(doc, deref, operations);
   leaveOutClientHeaders(operations, headerEnums);
-  return { servers, operations: sortKeys(operations), headerEnums: sortKeys(headerEnums), warnings };
+  return { servers, operations: sortKeys(operations), headerEnums: sortKeys(headerEnums), api, warnings };
+}
+
+/** A security requirement as alternatives of scheme names (scopes are the server's business). */
+const requirement = (/** @type {any[]} */ security) => security.map((alt) => Object.keys(alt ?? {}));
+
+/**
+ * What the generated entry needs besides the operations: server variables, security schemes and the
+ * top-level requirement, and the version header (an enum header every operation in the table declares).
+ * @param {Record<string, any>} doc @param {(s: any) => any} deref @param {Record<string, any>} operations
+ */
+function apiData(doc, deref, operations) {
+  /** @type {Record<string, unknown>} */
+  const api = {};
+  /** @type {Record<string, Record<string, unknown>>} */
+  const variables = {};
+  (doc.servers ?? []).forEach((/** @type {any} */ s, /** @type {number} */ i) => {
+    const vars = Object.entries(s.variables ?? {});
+    if (!vars.length) return;
+    variables[serverKey(s, i)] = Object.fromEntries(vars.map(([name, v]) => [name, { default: String(v?.default ?? ""), ...(Array.isArray(v?.enum) && { enum: v.enum.map(String) }) }]));
+  });
+  if (Object.keys(variables).length) api.serverVariables = variables;
+  /** @type {Record<string, Record<string, string>>} */
+  const schemes = {};
+  for (const [name, raw] of Object.entries(doc.components?.securitySchemes ?? {})) {
+    const s = deref(raw) ?? {};
+    schemes[name] = { type: s.type, ...(s.type === "http" && { scheme: String(s.scheme ?? "").toLowerCase() }), ...(s.type === "apiKey" && { in: s.in, name: s.name }) };
+  }
+  if (Object.keys(schemes).length) api.securitySchemes = sortKeys(schemes);
+  const ops = Object.values(operations);
+  // The default requirement: the spec's, or the one every operation repeats (Sequence); an operation
+  // then carries its own only where it differs, which keeps the table small.
+  const own = ops.map((o) => JSON.stringify(o.security));
+  const shared = own.length && own[0] !== undefined && own.every((s) => s === own[0]) ? ops[0].security : undefined;
+  const security = shared ?? (Array.isArray(doc.security) ? requirement(doc.security) : undefined);
+  if (security) api.security = security;
+  for (const o of ops) if (JSON.stringify(o.security) === JSON.stringify(security)) delete o.security;
+  const everywhere = ops.length ? Object.keys(ops[0].params?.header ?? {}).filter((name) => Array.isArray(ops[0].params.header[name].enum) && ops.every((o) => Array.isArray(o.params?.header?.[name]?.enum))) : [];
+  const version = everywhere.sort()[0];
+  if (version) api.versionHeader = { name: version, values: [...new Set(ops.flatMap((o) => o.params.header[version].enum.map(String)))].sort() };
+  return api;
 }
 
 /**
@@ -109,6 +151,7 @@ function operationSpec({ method, path, op, item, deref, headerEnums, response })
     ...(body && { body }),
     ...(media && { responseMedia: media }),
     ...(response !== undefined && { response }),
+    ...(Array.isArray(op.security) && { security: requirement(op.security) }),
   };
 }
 
@@ -133,13 +176,64 @@ function leaveOutClientHeaders(operations, headerEnums) {
 /** @param {Record<string, any>} obj */
 const sortKeys = (obj) => Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
+const RESERVED = new Set("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval api".split(" "));
+
+/**
+ * Each operation's export name: its key when that is an identifier, else the key's words in
+ * camelCase ("pets.list" → petsList); a reserved word or a taken name gets `Operation`, then 2, 3….
+ * @param {string[]} keys
+ * @param {string[]} taken  names the entry exports besides the operations
+ */
+export function exportNames(keys, taken = []) {
+  const used = new Set(taken);
+  /** @type {Record<string, string>} */
+  const names = {};
+  for (const key of keys) {
+    let name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : key.split(/[^A-Za-z0-9_$]+/).filter(Boolean).map((w, i) => (i ? w[0]?.toUpperCase() + w.slice(1) : w)).join("");
+    if (!name || /^[0-9]/.test(name)) name = `op${name[0]?.toUpperCase() ?? ""}${name.slice(1)}`;
+    if (RESERVED.has(name) || used.has(name)) name = `${name}Operation`;
+    const base = name;
+    for (let n = 2; used.has(name); n++) name = `${base}${n}`;
+    used.add(name);
+    names[key] = name;
+  }
+  return names;
+}
+
+/** "my-api" → "MyApi" */
+export const pascal = (/** @type {string} */ name) => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Api";
+
+/** The names the entry module exports besides the operations. */
+const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`, `${pascal(api)}Client`, `${pascal(api)}ClientOptions`, "paths", "components", ...ERRORS, ...RUNTIME_TYPES];
+
+/** The error classes and transport types the entry re-exports, so callers catch and type without another import. */
+const ERRORS = ["ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "HttpError", "InternalServerError", "MalformedResponseError", "NotFoundError", "PaginationError", "PermissionDeniedError", "RateLimitError", "RedirectError", "ResponseTooLargeError", "TimeoutError", "UnprocessableEntityError", "ValidationError"];
+const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
+
+/**
+ * generated/<api>/operations.ts: one export per operation, so a bundler keeps only those a consumer uses.
+ * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
+ */
+export function emitOperations(data, header, api) {
+  const names = exportNames(Object.keys(data.operations), entryNames(api));
+  const blocks = Object.entries(data.operations).map(([key, op]) => `/** ${op.method} ${op.path}${names[key] === key ? "" : ` (${key})`} */\nexport const ${names[key]} = ${tsLiteral(op, { column: `export const ${names[key]} = `.length, suffix: " as const;" })} as const;\n`);
+  return `${header}
+// Each operation's table entry (OperationSpec in src/runtime/request.ts), one export each: a consumer
+// that imports one operation bundles that one only. client.ts gathers them into \`operations\`.
+${blocks.length ? `\n${blocks.join("\n")}` : "\nexport {};\n"}`;
+}
+
 /**
  * @param {ReturnType<typeof clientData>} data
  * @param {string} header
+ * @param {string} api
  */
-export function emitClient(data, header) {
+export function emitClient(data, header, api) {
+  const names = exportNames(Object.keys(data.operations), entryNames(api));
+  const table = Object.keys(data.operations).map((key) => `  ${tsLiteral(key).replace(/^"(.*)"$/, (q, k) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : q))}: op.${names[key]},`);
   return `${header}
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import * as op from "./operations.js";
 import type { paths } from "./types.js";
 
 /** The spec's servers, keyed by their description. */
@@ -149,9 +243,10 @@ export type ServerName = keyof typeof servers;
 /**
  * Every operation, by operationId (else a name from method and path): method, path, how each
  * parameter is serialized and checked, the request body's media types and encodings, the 2xx
- * response's media types, and the check of its JSON body (shapes in response-checks.ts).
+ * response's media types, and the check of its JSON body (shapes in response-checks.ts). Each entry
+ * is also its own export of operations.ts; a module that uses this table bundles all of them.
  */
-export const operations = ${tsLiteral(data.operations)} as const;
+export const operations = {${table.length ? `\n${table.join("\n")}\n` : ""}} as const;
 export type OperationId = keyof typeof operations;
 
 /** Values of enum-typed header parameters, sorted. One that is optional on every operation is the client's, left out of params.header. */
@@ -162,6 +257,39 @@ export type RawClient = Client<paths>;
 /** openapi-fetch's client, typed by this API's paths. */
 export function createRawClient(options?: ClientOptions): RawClient {
   return createClient<paths>(options);
+}
+`;
+}
+
+/**
+ * generated/<api>/index.ts, the package entry "vendor-api-clients/<api>": the client factory over
+ * src/runtime/api-client.ts, the API's servers, security and version header as data, and every operation.
+ * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
+ */
+export function emitIndex(data, header, api) {
+  const P = pascal(api);
+  const spec = { factory: `create${P}Client`, servers: data.servers, ...data.api };
+  return `${header}
+import { createApiClient } from "../../src/runtime/api-client.js";
+import type { ApiClient, ApiClientOptions } from "../../src/runtime/api-client.js";
+import type { paths } from "./types.js";
+
+export * from "./operations.js";
+export type { components, paths } from "./types.js";
+export {
+${ERRORS.map((e) => `  ${e},`).join("\n")}
+} from "../../src/runtime/errors.js";
+export type { CallOptions, RetryEvent, TransportOptions } from "../../src/runtime/transport.js";
+
+/** The spec's servers (URL templates by name, the first is the default), security schemes and version header. */
+const api = ${tsLiteral(spec)} as const;
+
+export type ${P}ClientOptions = ApiClientOptions<typeof api>;
+export type ${P}Client = ApiClient<paths>;
+
+/** A client for ${api}: \`client.request(operation, { params, body }, callOptions)\` with an operation exported here. */
+export function create${P}Client(options?: ${P}ClientOptions): ${P}Client {
+  return createApiClient<paths, typeof api>(api, options);
 }
 `;
 }

@@ -115,7 +115,8 @@ export function configInputs(text, name) {
     indent ||= width;
     if (width < indent) return text;
     if (width === indent) {
-      const key = /^([A-Za-z0-9_-]+):(?:[ ]*(#.*)?$)/.exec(line.slice(width))?.[1];
+      // `name:` with its settings below, or with them on the line in flow style (`name: { root: … }`)
+      const key = /^([A-Za-z0-9_-]+):(?:[ ]|$)/.exec(line.slice(width))?.[1];
       if (!key || entries.has(key)) return text;
       entries.set(key, (current = []));
     }

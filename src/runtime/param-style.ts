@@ -116,14 +116,15 @@ function serialize(name: string, value: unknown, spec: ParamSpec, location: keyo
 export const encodeStyledParams: EncodeParams = (op, params = {}, clientHeaders) => {
   const where = { method: op.method, path: op.path };
   const specs = op.params ?? {};
+  const owned = ownedHeaders(clientHeaders);
+  // a declared header the client sends itself (an API version option) is refused per call too, and never missing
+  const ownedHere = (location: string, name: string) => location === "header" && owned.has(name.toLowerCase());
   for (const location of ["query", "header", "cookie"] as const) {
     for (const name in params[location]) {
-      if (!specs[location]?.[name]) {
-        if (location === "header" && ownedHeaders(clientHeaders).has(name.toLowerCase())) fail("is set by the client (its credentials and API version options), not per call", name, where);
-        fail(`is not a ${location} parameter of this operation`, name, where);
-      }
+      if (ownedHere(location, name)) fail("is set by the client (its credentials and API version options), not per call", name, where);
+      if (!specs[location]?.[name]) fail(`is not a ${location} parameter of this operation`, name, where);
     }
-    for (const name in specs[location]) if (specs[location][name]!.required && params[location]?.[name] == null) fail("is required", name, where);
+    for (const name in specs[location]) if (specs[location][name]!.required && params[location]?.[name] == null && !ownedHere(location, name)) fail("is required", name, where);
   }
   const pathname = op.path.replace(PATH_PARAM, (_, name: string) => {
     const spec = specs.path?.[name] ?? {};

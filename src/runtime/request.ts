@@ -60,6 +60,8 @@ export interface OperationSpec {
   readonly responseMedia?: readonly string[];
   /** The check of the 2xx JSON body. */
   readonly response?: FieldCheck;
+  /** The operation's own security requirement (alternatives of scheme names), when it overrides the spec's. */
+  readonly security?: readonly (readonly string[])[];
 }
 
 /** The spec's operation object for a table entry. */

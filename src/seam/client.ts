@@ -1,4 +1,4 @@
-import { operations } from "../../generated/seam/client.js";
+import * as operations from "../../generated/seam/operations.js";
 import { responseShapes } from "../../generated/seam/response-checks.js";
 import type { paths } from "../../generated/seam/types.js";
 import { noParams } from "../runtime/no-params.js";

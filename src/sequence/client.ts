@@ -1,4 +1,5 @@
-import { operations } from "../../generated/sequence/client.js";
+// each operation is its own export: this module bundles the ones it calls, not the whole table
+import * as operations from "../../generated/sequence/operations.js";
 import { responseShapes } from "../../generated/sequence/response-checks.js";
 import type { paths } from "../../generated/sequence/types.js";
 import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";

@@ -1,0 +1,173 @@
+// The client every API gets from generate (src/runtime/api-client.ts), driven by hand-written tables
+// shaped like generated/<api>/index.ts and operations.ts: auth from securitySchemes, servers with
+// variables, the version header, idempotency keys, and redaction of a credential sent in the query.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient } from "../src/runtime/api-client.js";
+import { ApiError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
+import type { RetryEvent } from "../src/runtime/transport.js";
+import { json, startServer, type FakeServer } from "./helpers/server.js";
+
+const api = {
+  factory: "createThingsClient",
+  servers: { production: "https://{region}.things.example/v1", local: "http://127.0.0.1:{port}" },
+  serverVariables: { production: { region: { default: "eu", enum: ["eu", "us"] } }, local: { port: { default: "1" } } },
+  securitySchemes: {
+    basic: { type: "http", scheme: "basic" },
+    bearer: { type: "http", scheme: "bearer" },
+    headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
+    queryKey: { type: "apiKey", in: "query", name: "api_key" },
+    cookieKey: { type: "apiKey", in: "cookie", name: "session" },
+    oauth: { type: "oauth2" },
+    oidc: { type: "openIdConnect" },
+  },
+  security: [["bearer"], ["headerKey", "cookieKey"]],
+  versionHeader: { name: "Things-Version", values: ["2024-01-01", "2025-06-01"] },
+} as const;
+
+const version = { "Things-Version": { type: "string", enum: ["2024-01-01", "2025-06-01"] } } as const;
+const getThing = { method: "GET", path: "/things/{id}", params: { path: { id: { required: true, type: "string" } }, header: version } } as const;
+const queryOnly = { ...getThing, security: [["queryKey"]] } as const;
+const basicOnly = { ...getThing, security: [["basic"]] } as const;
+const oauthOnly = { ...getThing, security: [["oauth"], ["oidc"]] } as const;
+const anonymous = { ...getThing, security: [[]] } as const;
+const createThing = {
+  method: "POST",
+  path: "/things",
+  params: { header: { ...version, "Idempotency-Key": { type: "string" } } },
+  body: { media: ["application/json"] },
+} as const;
+
+let server: FakeServer;
+beforeAll(async () => {
+  server = await startServer((req, res) => json(res, 200, { id: "t1", echo: req.url }));
+});
+afterAll(() => server.close());
+
+const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never) as { request: (op: object, input?: object, call?: object) => Promise<any> };
+const last = () => server.requests.at(-1)!;
+
+describe("api client", () => {
+  it("api client: bearer token, or the first alternative whose credentials were all given (header + cookie api keys)", async () => {
+    await client({ auth: { bearer: "tok-1" } }).request(getThing, { params: { path: { id: "a" } } });
+    expect(last().headers.authorization).toBe("Bearer tok-1");
+    await client({ auth: { headerKey: "hk", cookieKey: "ck" } }).request(getThing, { params: { path: { id: "a" } } });
+    expect(last().headers["x-api-key"]).toBe("hk");
+    expect(last().headers.cookie).toBe("session=ck");
+    expect(last().headers.authorization).toBeUndefined();
+  });
+
+  it("api client: an alternative is used only when all of its schemes were given; none → ValidationError naming the options", async () => {
+    const error = await client({ auth: { headerKey: "hk" } })
+      .request(getThing, { params: { path: { id: "a" } } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).param).toBe("auth");
+    expect((error as Error).message).toContain("pass auth.bearer, or auth.headerKey + auth.cookieKey to createThingsClient");
+  });
+
+  it("api client: http basic, async token suppliers for oauth2 and openIdConnect, and an operation that allows anonymous calls", async () => {
+    await client({ auth: { basic: { username: "ada", password: "pä55" } } }).request(basicOnly, { params: { path: { id: "a" } } });
+    expect(last().headers.authorization).toBe(`Basic ${Buffer.from("ada:pä55").toString("base64")}`);
+    let n = 0;
+    const oauth = client({ auth: { oauth: async () => `access-${++n}` } });
+    await oauth.request(oauthOnly, { params: { path: { id: "a" } } });
+    await oauth.request(oauthOnly, { params: { path: { id: "a" } } });
+    expect(last().headers.authorization).toBe("Bearer access-2");
+    await client({ auth: { oidc: () => "id-token" } }).request(oauthOnly, { params: { path: { id: "a" } } });
+    expect(last().headers.authorization).toBe("Bearer id-token");
+    await client({}).request(anonymous, { params: { path: { id: "a" } } });
+    expect(last().headers.authorization).toBeUndefined();
+  });
+
+  it("api client: bad credential options are ValidationErrors naming the option and the fix", () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ auth: { nope: "x" } }, "auth.nope", /declares no security scheme "nope"; expected one of basic, bearer/],
+      [{ auth: { basic: "ada:pw" } }, "auth.basic", /must be \{ username, password \}/],
+      [{ auth: { basic: { username: "a:b", password: "p" } } }, "auth.basic", /must not contain ":"/],
+      [{ auth: { bearer: "" } }, "auth.bearer", /non-empty string of printable ASCII/],
+      [{ auth: { bearer: 42 } }, "auth.bearer", /a non-empty string, or a function returning one/],
+      [{ apiVersion: "1999-01-01" }, "apiVersion", /one of 2024-01-01, 2025-06-01/],
+      [{ baseUrl: undefined, environment: "production", serverVariables: { region: "mars" } }, "serverVariables.region", /one of eu, us/],
+      [{ baseUrl: undefined, environment: "staging" }, "environment", /expected one of production, local/],
+    ];
+    for (const [options, param, message] of cases) {
+      let thrown: unknown;
+      try {
+        client(options);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, param).toBeInstanceOf(ValidationError);
+      expect((thrown as ValidationError).param).toBe(param);
+      expect((thrown as Error).message).toMatch(message);
+    }
+  });
+
+  it("api client: servers are environments with their variables filled from options or defaults", async () => {
+    const port = new URL(server.url).port;
+    await client({ baseUrl: undefined, environment: "local", serverVariables: { port }, auth: { bearer: "t" } }).request(getThing, { params: { path: { id: "b" } } });
+    expect(last().path).toBe("/things/b");
+  });
+
+  it("api client: the version header is the newest by default, set by apiVersion, and refused per call", async () => {
+    await client({ auth: { bearer: "t" } }).request(getThing, { params: { path: { id: "a" } } });
+    expect(last().headers["things-version"]).toBe("2025-06-01");
+    await client({ auth: { bearer: "t" }, apiVersion: "2024-01-01" }).request(getThing, { params: { path: { id: "a" } } });
+    expect(last().headers["things-version"]).toBe("2024-01-01");
+    const error = await client({ auth: { bearer: "t" } })
+      .request(getThing, { params: { path: { id: "a" }, header: { "Things-Version": "2024-01-01" } } })
+      .catch((e: unknown) => e);
+    expect((error as ValidationError).param).toBe("Things-Version");
+  });
+
+  it("api client: a credential in the query string is sent, and redacted from messages, String(e), JSON, inspect and onRetry events", async () => {
+    const secret = "s3cr3t/key+1";
+    const events: RetryEvent[] = [];
+    server.handle((req, res) => (req.method === "GET" ? json(res, 503, { message: `bad key ${req.query.get("api_key")}`, url: req.url }) : json(res, 200, {})));
+    try {
+      const error = await client({ auth: { queryKey: secret }, maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 1 }, onRetry: (e: RetryEvent) => events.push(e) })
+        .request(queryOnly, { params: { path: { id: "a" } } })
+        .catch((e: unknown) => e);
+      expect(new URL(last().url, server.url).searchParams.get("api_key")).toBe(secret);
+      expect(ApiError.isApiError(error)).toBe(true);
+      for (const text of [(error as Error).message, String(error), JSON.stringify(error), inspect(error, { depth: 5 }), JSON.stringify(events)]) {
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain(encodeURIComponent(secret));
+      }
+      expect(JSON.stringify(error)).toContain("[redacted]");
+      expect(events).toHaveLength(1);
+    } finally {
+      server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
+    }
+  });
+
+  it("api client: idempotencyKeys sends one key per call, the same on every retry, and retries a POST; a caller's key is kept", async () => {
+    server.handle((req, res, i) => (i % 2 === 0 ? json(res, 503, {}) : json(res, 200, { ok: true })));
+    try {
+      const start = server.requests.length;
+      const c = client({ auth: { bearer: "t" }, idempotencyKeys: true, maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 1 } });
+      await c.request(createThing, { body: { name: "x" } });
+      const [first, retry] = server.requests.slice(start);
+      expect(first!.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(retry!.headers["idempotency-key"]).toBe(first!.headers["idempotency-key"]);
+      await c.request(createThing, { body: { name: "y" }, params: { header: { "Idempotency-Key": "mine" } } });
+      expect(server.requests.slice(start + 2).map((r) => r.headers["idempotency-key"])).toEqual(["mine", "mine"]);
+      // without the option a POST is sent once
+      const once = await client({ auth: { bearer: "t" }, maxRetries: 1 }).request(createThing, { body: {} }).catch((e: unknown) => e);
+      expect((once as ApiError).status).toBe(503);
+      expect(server.requests.at(-1)!.headers["idempotency-key"]).toBeUndefined();
+    } finally {
+      server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
+    }
+  });
+
+  it("api client: a 404 is a NotFoundError", async () => {
+    server.handle((_req, res) => json(res, 404, { message: "no such thing" }));
+    try {
+      await expect(client({ auth: { bearer: "t" } }).request(getThing, { params: { path: { id: "zz" } } })).rejects.toBeInstanceOf(NotFoundError);
+    } finally {
+      server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
+    }
+  });
+});
