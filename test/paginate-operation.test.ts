@@ -143,7 +143,7 @@ describe("paginateOperation: offset", () => {
     expect((await pages.next()).value).toEqual({ results: items("b"), count: 5 });
     await new Promise((r) => setTimeout(r, 50));
     expect(sent("offset")).toEqual(["1", "2"]); // the next page is already on its way
-    await pages.return(undefined);
+    await pages.return?.(undefined);
     server.requests.length = 0;
     expect((await paginateOperation(request, operations.listOrders, { params: { query: { limit: 1 } } }).toArray({ max: 2 })).map((o) => o.id)).toEqual(["a", "b"]);
     expect(server.requests).toHaveLength(2);
