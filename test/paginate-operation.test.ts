@@ -211,6 +211,5 @@ describe("paginateOperation: cursor", () => {
     const list = paginateOperation(sequenceRequest, sequenceOperations.getUsers, { params: { query: { limit: 1 } } });
     expect((await list.toArray()).map((u) => u.email)).toEqual(["a@example.test", "b@example.test"]);
     expect(sent("after")).toEqual([null, "n1"]);
-    expect(list.totalResultSize).toBe(2);
   });
 });

@@ -147,33 +147,3 @@ export interface Walk<P, I> extends AsyncIterable<I> {
   /** Collects items; stops requesting pages once `max` items are in. */
   toArray(options?: { max?: number }): Promise<I[]>;
 }
-
-/**
- * `start.cursor` undefined starts at the first page; null (a saved `pagination.after` at the end)
- * means that end was reached: nothing is requested and nothing yielded.
- */
-export function paginate<P extends CursorPage>(
-  fetchPage: FetchPage<P>,
-  start: { cursor: string | null | undefined; direction: Direction },
-  options: PaginateOptions,
-  where: { method: string; path: string },
-): Paginator<SettledPage<P>> {
-  type S = SettledPage<P>;
-  return walk<S, ItemOf<S>, string>(
-    fetchPage as unknown as FetchPage<S>,
-    start.cursor,
-    (page) => page.items,
-    ({ pagination }) => {
-      // absent or "" is an end too: store null, which list({ after }) takes as "ended"
-      pagination.after ||= null;
-      pagination.before ||= null;
-      return pagination[start.direction];
-    },
-    options,
-    where,
-    (self: { -readonly [K in keyof Paginator<S>]: Paginator<S>[K] }, { pagination }) => {
-      self.pagination = pagination;
-      self.totalResultSize = pagination.totalResultSize ?? self.totalResultSize;
-    },
-  ) as Paginator<S>;
-}

@@ -1,7 +1,7 @@
 import { operations } from "../../generated/sequence/client.js";
 import { responseShapes } from "../../generated/sequence/response-checks.js";
 import type { paths } from "../../generated/sequence/types.js";
-import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
+import { walk, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "../runtime/request.js";
 import { encodeParams, type Plainly } from "../runtime/request-params.js";
 import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./types.js";
@@ -74,19 +74,31 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         const direction = before === undefined ? "after" : "before";
         const start = direction === "after" ? after : before;
         if (start !== null) checkCursor(start, direction, where);
-        const { maxPages, prefetch, ...call } = listOptions;
         // two literals, not one with a computed key: a cursor parameter the spec renames must not compile
         const input = (cursor: string | undefined): RequestInput<GetUsers> => {
           if (direction === "after") return { params: { query: { ...query, after: cursor } } };
           return { params: { query: { ...query, before: cursor } } };
         };
         buildRequest(op, input(start ?? undefined), config); // bad parameters throw now, not on the first page
-        return paginate<ListSequenceUsersResponse>(
-          (cursor, signal) => request(op, input(cursor), { ...call, signal }),
-          { cursor: start, direction },
-          { signal: call.signal, maxPages, prefetch },
+        type Page = SequenceUsersPage;
+        return walk<Page, Page["items"][number], string>(
+          // the transport ignores the paging options (maxPages, prefetch) that ride along
+          (cursor, signal) => request(op, input(cursor), { ...listOptions, signal }) as Promise<Page>,
+          start,
+          (page) => page.items,
+          ({ pagination }) => {
+            // absent or "" is an end too: store null, which list({ after }) takes as "ended"
+            pagination.after ||= null;
+            pagination.before ||= null;
+            return pagination[direction];
+          },
+          listOptions,
           where,
-        );
+          (self: { -readonly [K in keyof Paginator<Page>]: Paginator<Page>[K] }, { pagination }) => {
+            self.pagination = pagination;
+            self.totalResultSize = pagination.totalResultSize ?? self.totalResultSize;
+          },
+        ) as Paginator<Page>;
       },
     },
   };
