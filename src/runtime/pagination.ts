@@ -1,6 +1,8 @@
-// Lazy cursor pagination. Holds one page in memory (two with prefetch), stops on a null/absent
-// cursor or an empty page, and treats a cursor it has already requested as a server bug. Generic
-// over the page type, which each API takes from its spec (e.g. ListSequenceUsersResponse).
+// Lazy pagination: one loop (walk) for every scheme. Holds one page in memory (two with prefetch),
+// stops where the scheme says the end is or on an empty page, and treats a position it has already
+// requested as a server bug. Sequence's users.list() drives it with its after/before cursor;
+// paginate-operation.ts drives it with each operation's declared scheme. Generic over the page type,
+// which each API takes from its spec (e.g. ListSequenceUsersResponse).
 import { PaginationError } from "./errors.js";
 import { checkCount, isWellFormed, MAX_CURSOR_LENGTH } from "./validate.js";
 
@@ -56,10 +58,11 @@ const noop = () => {};
 export type Position = string | number;
 
 /**
- * The lazy listing every scheme shares (src/runtime/paginate-operation.ts reads declared schemes).
- * `next` says where the page after `page` starts (null: the end); it runs once per page, before the
- * page is yielded, and may settle the page or throw PaginationError. `seen` then records an accepted
- * page's state on the paginator.
+ * The lazy listing every scheme shares. `first` undefined starts at the first page; null (a saved
+ * position at the end) requests and yields nothing. `nextOf` says where the page after `page` starts
+ * (null: the end); it runs once per page, before the page is yielded, and may settle the page or
+ * throw PaginationError. `seen` then records an accepted page's state on the paginator, so a page
+ * refused as a loop leaves the state at the last good page.
  */
 export function walk<P, I, Pos extends Position>(
   fetchPage: (at: Pos | undefined, signal: AbortSignal) => Promise<P>,

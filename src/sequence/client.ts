@@ -27,6 +27,11 @@ export type RequestOptions = Omit<CallOptions, "path">;
 export type SequenceOperations = Plainly<typeof operations>;
 
 type GetUsers = OperationOf<paths, typeof operations.getUsers>;
+
+// users.list() pages as Sequence's overlay declares it (x-pagination: `after` ← `pagination.after`,
+// over `items`); a declaration that changes must not compile until list() follows it.
+type Declared<T extends { readonly kind: "cursor"; readonly param: "after"; readonly cursor: "pagination.after"; readonly items: "items" }> = T;
+export type SequenceUsersPagination = Declared<typeof operations.getUsers.paginate>;
 type ListQuery = NonNullable<RequestInput<GetUsers>["params"]>["query"];
 
 /**
