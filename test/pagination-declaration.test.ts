@@ -107,6 +107,12 @@ describe("x-pagination", () => {
     expect(failure(doc(undefined, { listOrders: "offsets" }))).toMatch(/declares none \(add x-pagination at the root, in the overlay\)/);
   });
 
+  it("x-pagination: a vendor's own x-pagination shape is an error that says to remove it in the overlay", () => {
+    expect(failure(doc(schemes, { ...everyUse, listOrders: { style: "offset", defaultLimit: 20 } }))).toMatch(
+      /GET \/orders \(listOrders\): x-pagination\.kind is undefined; use cursor, page or offset \(if the vendor's document uses x-pagination for something else, remove it in the overlay/,
+    );
+  });
+
   it("x-pagination: an auto match that does not fit says how to opt the operation out", () => {
     const d = doc({ things: { ...schemes.things, auto: true, param: "limit" } });
     expect(failure(d)).toMatch(/GET \/charges \(listCharges\): the pagination items path "items" is not in the 2xx response schema \(matched by auto: true; set x-pagination: false on the operation to leave it out\)/);

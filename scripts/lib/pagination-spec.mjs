@@ -46,7 +46,8 @@ export function readSchemes(doc, file) {
 function checkScheme(scheme, at, file) {
   if (!isObject(scheme)) throw bad(`${at} must be a mapping with kind, param and items`, file);
   const kind = /** @type {keyof typeof KEYS} */ (scheme.kind);
-  if (!Object.hasOwn(KEYS, kind)) throw bad(`${at}.kind is ${JSON.stringify(scheme.kind)}; use cursor, page or offset`, file);
+  // Some vendors use x-pagination in their own shape (`{ style: offset }`); say how to get past that.
+  if (!Object.hasOwn(KEYS, kind)) throw bad(`${at}.kind is ${JSON.stringify(scheme.kind)}; use cursor, page or offset${scheme.kind === undefined ? " (if the vendor's document uses x-pagination for something else, remove it in the overlay and declare ours)" : ""}`, file);
   const allowed = [...COMMON, ...KEYS[kind]];
   for (const key of Object.keys(scheme)) {
     if (!allowed.includes(key)) throw bad(`${at}: ${key} is not a ${kind} pagination key (${allowed.join(", ")})`, file);
