@@ -149,6 +149,15 @@ describe("paginateOperation: offset", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("paginateOperation: offset trusts the count over a page shorter than the limit (a server that caps the page size)", async () => {
+    const all = items("a", "b", "c", "d", "e");
+    server.handle((req, res) => {
+      const offset = Number(req.query.get("offset") ?? 0);
+      json(res, 200, { results: all.slice(offset, offset + 2), count: all.length }); // caps at 2 whatever the limit
+    });
+    expect(await paginateOperation(request, operations.listOrders, { params: { query: { limit: 50 } } }).toArray()).toHaveLength(5);
+  });
+
   it("paginateOperation: offset refuses a server that ignores the offset", async () => {
     server.handle((_req, res) => json(res, 200, { results: items("a"), count: 9 }));
     await expect(paginateOperation(request, operations.listOrders, { params: {} }).toArray()).rejects.toThrow(PaginationError);

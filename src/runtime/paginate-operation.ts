@@ -114,8 +114,9 @@ export function paginateOperation<Paths, O extends PaginatedOperation>(
     }
     const next = ((at as number | undefined) ?? 0) + items.length;
     const total = spec.total === undefined ? undefined : read(page, spec.total);
-    if (typeof limit == "number" && items.length < limit) return null;
-    return typeof total == "number" && next >= total ? null : next;
+    // a stated total beats the short-page rule: a server may cap the page below the limit asked for
+    if (typeof total == "number") return next >= total ? null : next;
+    return typeof limit == "number" && items.length < limit ? null : next;
   };
 
   const cursorOf = (value: unknown): Position | null => {
