@@ -47,7 +47,7 @@ export async function buildApi(api, ctx) {
   // modules are written already formatted (ts-literal.mjs).
   const fileOf = upstreamFileOf(parts, api.overlay);
   const checks = responseChecks(doc, { fileOf });
-  const data = clientData(doc, checks.roots, { fileOf });
+  const data = clientData(doc, checks.roots, { fileOf, overlay: api.overlay });
   /** @type {Record<string, string>} */
   const templated = {
     "client.ts": emitClient(data, tsHeader, api.name),

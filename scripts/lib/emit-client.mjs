@@ -8,6 +8,7 @@
 import { GenerateError } from "./errors.mjs";
 import { makeDeref } from "./json-pointer.mjs";
 import { operationEntries } from "./operation-names.mjs";
+import { paginateSpec, readSchemes } from "./pagination-spec.mjs";
 import { paramSpec } from "./param-spec.mjs";
 import { bodySpec, responseMedia } from "./media-spec.mjs";
 import { tsLiteral } from "./ts-literal.mjs";
@@ -26,10 +27,10 @@ class Unsendable extends Error {}
 /**
  * @param {Record<string, any>} doc  the final bundle
  * @param {Record<string, unknown>} responses  each operation's 2xx body check (emit-checks.mjs), by key
- * @param {{ fileOf?: (path: string) => string }} [where]  the upstream file holding a path, for errors
+ * @param {{ fileOf?: (path: string) => string, overlay?: string }} [where]  the upstream file holding a path, and the overlay (which usually declares x-pagination), for errors
  * @returns {{ servers: Record<string, string>, operations: Record<string, Record<string, unknown>>, headerEnums: Record<string, unknown[]>, api: Record<string, unknown>, warnings: string[] }}
  */
-export function clientData(doc, responses, { fileOf = () => "" } = {}) {
+export function clientData(doc, responses, { fileOf = () => "", overlay } = {}) {
   /** @type {string[]} */
   const warnings = [];
   let current = "";
@@ -44,6 +45,7 @@ export function clientData(doc, responses, { fileOf = () => "" } = {}) {
   const operations = {};
   /** @type {Record<string, unknown[]>} */
   const headerEnums = {};
+  const schemes = readSchemes(doc, overlay);
   const { entries, derived } = operationEntries(doc, deref);
   if (derived.length) {
     const [first] = derived;
@@ -52,7 +54,9 @@ export function clientData(doc, responses, { fileOf = () => "" } = {}) {
   for (const { key, method, path, op, item } of entries) {
     current = `${method.toUpperCase()} ${path}`;
     try {
-      operations[key] = operationSpec({ method, path, op, item, deref, headerEnums, response: responses[key] });
+      const spec = operationSpec({ method, path, op, item, deref, headerEnums, response: responses[key] });
+      const paginate = paginateSpec({ op, method, where: `${current} (${key})`, schemes, query: spec.params?.query, deref, file: overlay ?? (fileOf(path) || undefined) });
+      operations[key] = paginate ? { ...spec, paginate } : spec;
     } catch (error) {
       if (!(error instanceof Unsendable)) {
         if (error instanceof GenerateError) throw error;

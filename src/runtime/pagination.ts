@@ -1,6 +1,8 @@
-// Lazy cursor pagination. Holds one page in memory (two with prefetch), stops on a null/absent
-// cursor or an empty page, and treats a cursor it has already requested as a server bug. Generic
-// over the page type, which each API takes from its spec (e.g. ListSequenceUsersResponse).
+// Lazy pagination: one loop (walk) for every scheme. Holds one page in memory (two with prefetch),
+// stops where the scheme says the end is or on an empty page, and treats a position it has already
+// requested as a server bug. Sequence's users.list() drives it with its after/before cursor;
+// paginate-operation.ts drives it with each operation's declared scheme. Generic over the page type,
+// which each API takes from its spec (e.g. ListSequenceUsersResponse).
 import { PaginationError } from "./errors.js";
 import { checkCount, isWellFormed, MAX_CURSOR_LENGTH } from "./validate.js";
 
@@ -52,25 +54,29 @@ export interface Paginator<P extends CursorPage> extends AsyncIterable<ItemOf<P>
 
 const noop = () => {};
 
+/** Where a page starts: a cursor, a page number or an offset. */
+export type Position = string | number;
+
 /**
- * `start.cursor` undefined starts at the first page; null (a saved `pagination.after` at the end)
- * means that end was reached: nothing is requested and nothing yielded.
+ * The lazy listing every scheme shares. `first` undefined starts at the first page; null (a saved
+ * position at the end) requests and yields nothing. `nextOf` says where the page after `page` starts
+ * (null: the end); it runs once per page, before the page is yielded, and may settle the page or
+ * throw PaginationError. `seen` then records an accepted page's state on the paginator, so a page
+ * refused as a loop leaves the state at the last good page.
  */
-export function paginate<P extends CursorPage>(
-  fetchPage: FetchPage<P>,
-  start: { cursor: string | null | undefined; direction: Direction },
+export function walk<P, I, Pos extends Position>(
+  fetchPage: (at: Pos | undefined, signal: AbortSignal) => Promise<P>,
+  first: Pos | null | undefined,
+  itemsOf: (page: P) => readonly I[],
+  nextOf: (page: P) => Pos | null,
   options: PaginateOptions,
   where: { method: string; path: string },
-): Paginator<SettledPage<P>> {
+  seen: (paginator: any, page: P, next: Pos | null) => void,
+): Walk<P, I> {
   const { signal: callerSignal, maxPages = Infinity, prefetch } = options;
   checkCount(options.maxPages, "maxPages", where, 1);
-  const { cursor: first, direction } = start;
 
-  type S = SettledPage<P>;
-  const paginator: { -readonly [K in keyof Paginator<S>]: Paginator<S>[K] } = {
-    totalResultSize: undefined,
-    pagination: undefined,
-
+  const paginator: Walk<P, I> = {
     async *pages() {
       // Aborted by the caller's signal, or when the consumer stops early so a prefetch is cancelled.
       // Linked by hand rather than AbortSignal.any, which older browsers lack.
@@ -79,11 +85,11 @@ export function paginate<P extends CursorPage>(
       const follow = () => stop.abort(callerSignal!.reason);
       if (callerSignal?.aborted) follow();
       else callerSignal?.addEventListener("abort", follow);
-      const requested = new Set<string | undefined>();
+      const requested = new Set<Pos | undefined>();
 
-      const request = (cursor: string | undefined): Promise<P> => {
-        const promise = signal.aborted ? Promise.reject(signal.reason) : fetchPage(cursor, signal);
-        requested.add(cursor);
+      const request = (at: Pos | undefined): Promise<P> => {
+        const promise = signal.aborted ? Promise.reject(signal.reason) : fetchPage(at, signal);
+        requested.add(at);
         promise.catch(noop); // a prefetch may be abandoned; its error surfaces only if awaited
         return promise;
       };
@@ -91,26 +97,22 @@ export function paginate<P extends CursorPage>(
       let pending: Promise<P> | undefined = first === null ? undefined : request(first);
       try {
         while (pending) {
-          const page = (await pending) as unknown as S;
+          const page = await pending;
           pending = undefined;
-          const { pagination } = page;
-          // absent or "" is an end too: store null, which list({ after }) takes as "ended"
-          pagination.after ||= null;
-          pagination.before ||= null;
-          const next = pagination[direction];
-          const more = page.items.length > 0 && next !== null;
-          // A cursor already requested means the server is looping (often: it ignored the cursor and
+          const next = nextOf(page);
+          const more = itemsOf(page).length > 0 && next !== null;
+          // A position already requested means the server is looping (often: it ignored the cursor and
           // sent an earlier page again). Refuse this page before yielding it, so nothing is duplicated,
-          // and keep `pagination` at the last good page so a later resume re-requests this one.
+          // and keep the paginator's state at the last good page so a later resume re-requests this one.
           if (more && requested.has(next)) {
             throw new PaginationError(`${where.method} ${where.path}: the server repeated a cursor; stopped instead of looping`, where);
           }
           // the cursor goes back in a query string: one we could not send is the server's bug, not the caller's
-          if (more && (next.length > MAX_CURSOR_LENGTH || !isWellFormed(next))) {
+          // (a number's length is undefined, and it is well formed)
+          if (more && ((next as string).length > MAX_CURSOR_LENGTH || !isWellFormed(next as string))) {
             throw new PaginationError(`${where.method} ${where.path}: the server sent a cursor longer than ${MAX_CURSOR_LENGTH} characters or not valid unicode`, where);
           }
-          paginator.pagination = pagination;
-          paginator.totalResultSize = pagination.totalResultSize ?? paginator.totalResultSize;
+          seen(paginator, page, next);
           const go = more && requested.size < maxPages;
           if (go && prefetch) pending = request(next);
           yield page;
@@ -124,7 +126,7 @@ export function paginate<P extends CursorPage>(
 
     async *[Symbol.asyncIterator]() {
       for await (const page of paginator.pages()) {
-        for (const item of page.items) {
+        for (const item of itemsOf(page)) {
           if (callerSignal?.aborted) throw callerSignal.reason; // an abort stops at once, mid-page too
           yield item;
         }
@@ -133,10 +135,18 @@ export function paginate<P extends CursorPage>(
 
     async toArray(options = {}) {
       const max = checkCount(options.max, "max", where) ?? Infinity;
-      const items: ItemOf<S>[] = [];
+      const items: I[] = [];
       if (max > 0) for await (const item of paginator) if (items.push(item) >= max) break;
       return items;
     },
   };
   return paginator;
+}
+
+/** What every paginator has, whatever its scheme. */
+export interface Walk<P, I> extends AsyncIterable<I> {
+  /** Yields the pages one by one. Each call starts again from the first request. */
+  pages(): AsyncIterableIterator<P>;
+  /** Collects items; stops requesting pages once `max` items are in. */
+  toArray(options?: { max?: number }): Promise<I[]>;
 }

@@ -48,6 +48,32 @@ export interface BodySpec {
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 
+/**
+ * An operation's declared pagination (`x-pagination` in the spec, scripts/lib/pagination-spec.mjs).
+ * Paths are dotted paths into the 2xx JSON body; `param` and `limit` are query parameters.
+ */
+export interface PaginateSpec {
+  readonly kind: "cursor" | "page" | "offset";
+  /** The query parameter that asks for a page: the cursor, page number or offset. */
+  readonly param: string;
+  /** The page's items (an array). */
+  readonly items: string;
+  /** cursor: the next cursor (absent, null or "" at the end). */
+  readonly cursor?: string;
+  /** cursor: the field of the last item that is the next cursor (Stripe's `starting_after` ← `id`). */
+  readonly lastItem?: string;
+  /** cursor, page: false when this is the last page. */
+  readonly hasMore?: string;
+  /** The total number of items across all pages; offset also stops when it is reached. */
+  readonly total?: string;
+  /** page: the number of pages; the listing stops after that page. */
+  readonly totalPages?: string;
+  /** page: the first page's number when the call does not name one (default 1). */
+  readonly start?: number;
+  /** offset: the page-size query parameter; a page shorter than the size asked for is the last. */
+  readonly limit?: string;
+}
+
 /** One entry of a generated operation table (generated/<api>/client.ts). */
 export interface OperationSpec {
   /** Upper case. */
@@ -62,6 +88,8 @@ export interface OperationSpec {
   readonly response?: FieldCheck;
   /** The operation's own security requirement (alternatives of scheme names), when it overrides the spec's. */
   readonly security?: readonly (readonly string[])[];
+  /** Declared pagination (src/runtime/paginate-operation.ts). */
+  readonly paginate?: PaginateSpec;
 }
 
 /** The spec's operation object for a table entry. */

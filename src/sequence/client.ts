@@ -2,7 +2,7 @@
 import * as operations from "../../generated/sequence/operations.js";
 import { responseShapes } from "../../generated/sequence/response-checks.js";
 import type { paths } from "../../generated/sequence/types.js";
-import { paginate, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
+import { walk, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "../runtime/request.js";
 import { encodeParams, type Plainly } from "../runtime/request-params.js";
 import type { ListSequenceUsersResponse, PaginationResponse, SequenceUser } from "./types.js";
@@ -28,6 +28,11 @@ export type RequestOptions = Omit<CallOptions, "path">;
 export type SequenceOperations = Plainly<typeof operations>;
 
 type GetUsers = OperationOf<paths, typeof operations.getUsers>;
+
+// users.list() pages as Sequence's overlay declares it (x-pagination: `after` ← `pagination.after`,
+// over `items`); a declaration that changes must not compile until list() follows it.
+type Declared<T extends { readonly kind: "cursor"; readonly param: "after"; readonly cursor: "pagination.after"; readonly items: "items" }> = T;
+export type SequenceUsersPagination = Declared<typeof operations.getUsers.paginate>;
 type ListQuery = NonNullable<RequestInput<GetUsers>["params"]>["query"];
 
 /**
@@ -75,19 +80,31 @@ export function createSequenceClient(options: SequenceClientOptions = {}): Seque
         const direction = before === undefined ? "after" : "before";
         const start = direction === "after" ? after : before;
         checkCursor(start, direction, where); // null passes: that end was reached
-        const { maxPages, prefetch, ...call } = listOptions; // paginate reads signal, maxPages and prefetch
         // two literals, not one with a computed key: a cursor parameter the spec renames must not compile
         const input = (cursor: string | undefined): RequestInput<GetUsers> => {
           if (direction === "after") return { params: { query: { ...query, after: cursor } } };
           return { params: { query: { ...query, before: cursor } } };
         };
         buildRequest(op, input(start ?? undefined), config); // bad parameters throw now, not on the first page
-        return paginate<ListSequenceUsersResponse>(
-          (cursor, signal) => request(op, input(cursor), { ...call, signal }),
-          { cursor: start, direction },
+        type Page = SequenceUsersPage;
+        return walk<Page, Page["items"][number], string>(
+          // the transport ignores the paging options (maxPages, prefetch) that ride along
+          (cursor, signal) => request(op, input(cursor), { ...listOptions, signal }) as Promise<Page>,
+          start,
+          (page) => page.items,
+          ({ pagination }) => {
+            // absent or "" is an end too: store null, which list({ after }) takes as "ended"
+            pagination.after ||= null;
+            pagination.before ||= null;
+            return pagination[direction];
+          },
           listOptions,
           where,
-        );
+          (self: { -readonly [K in keyof Paginator<Page>]: Paginator<Page>[K] }, { pagination }) => {
+            self.pagination = pagination;
+            self.totalResultSize = pagination.totalResultSize ?? self.totalResultSize;
+          },
+        ) as Paginator<Page>;
       },
     },
   };
