@@ -284,6 +284,7 @@ export {
 ${ERRORS.map((e) => `  ${e},`).join("\n")}
 } from "../../src/runtime/errors.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "../../src/runtime/transport.js";
+export { paginate, type OperationPaginator, type PaginateOperationOptions } from "../../src/runtime/paginate-operation.js";
 
 /** The spec's servers (URL templates by name, the first is the default), security schemes and version header. */
 const api = ${tsLiteral(spec)} as const;
@@ -291,7 +292,10 @@ const api = ${tsLiteral(spec)} as const;
 export type ${P}ClientOptions = ApiClientOptions<typeof api>;
 export type ${P}Client = ApiClient<paths>;
 
-/** A client for ${api}: \`client.request(operation, { params, body }, callOptions)\` with an operation exported here. */
+/**
+ * A client for ${api}: \`client.request(operation, { params, body }, callOptions)\` with an operation
+ * exported here; \`paginate(client, operation, input, options)\` for one whose pagination is declared.
+ */
 export function create${P}Client(options?: ${P}ClientOptions): ${P}Client {
   return createApiClient<paths, typeof api>(api, options);
 }

@@ -131,3 +131,17 @@ export function paginateOperation<Paths, O extends PaginatedOperation>(
     self.totalResultSize = typeof total == "number" ? total : self.totalResultSize;
   }) as never;
 }
+
+/**
+ * `paginateOperation` over a client's requester, as generated entries export it:
+ * `paginate(client, listCharges, { params }, { prefetch: true })`. A standalone function, not a
+ * client method, so a bundle that pages nothing leaves this module out.
+ */
+export function paginate<Paths, O extends PaginatedOperation>(
+  client: { readonly request: Requester<Paths> },
+  op: O,
+  input: RequestInput<OperationOf<Paths, O>>,
+  options?: PaginateOperationOptions,
+): OperationPaginator<PageOf<ResponseData<OperationOf<Paths, O>>, O["paginate"]>, ItemAt<ResponseData<OperationOf<Paths, O>>, O["paginate"]>> {
+  return paginateOperation(client.request, op, input, options);
+}
