@@ -9,31 +9,14 @@ import { openapi } from "@seamapi/types/connect";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Project, RunResult } from "./helpers/project.js";
-import {
-  copyRepo,
-  editYaml,
-  importFrom,
-  typecheck,
-} from "./helpers/repo-copy.js";
+import { copyRepo, editYaml, importFrom, typecheck } from "./helpers/repo-copy.js";
 import { startSeamFake, type StartedSeamFake } from "./helpers/seam-fake.js";
 
-type Kind =
-  | "apiKey"
-  | "personalAccessToken"
-  | "consoleSessionToken"
-  | "clientSessionToken";
-const KINDS: Kind[] = [
-  "apiKey",
-  "personalAccessToken",
-  "consoleSessionToken",
-  "clientSessionToken",
-];
+type Kind = "apiKey" | "personalAccessToken" | "consoleSessionToken" | "clientSessionToken";
+const KINDS: Kind[] = ["apiKey", "personalAccessToken", "consoleSessionToken", "clientSessionToken"];
 
 /** The spec's schemes for tokens that act in a workspace the caller names. */
-const WORKSPACE_SCOPED = [
-  "pat_with_workspace",
-  "console_session_with_workspace",
-];
+const WORKSPACE_SCOPED = ["pat_with_workspace", "console_session_with_workspace"];
 
 let project: Project;
 let generated: RunResult;
@@ -58,22 +41,15 @@ function fullSpecProject(): Project {
   const copy = copyRepo();
   rmSync(join(copy.dir, "specs/seam/upstream"), { recursive: true });
   mkdirSync(join(copy.dir, "specs/seam/upstream"));
-  copy.write(
-    "specs/seam/upstream/openapi.json",
-    JSON.stringify(openapi, null, 2),
-  );
+  copy.write("specs/seam/upstream/openapi.json", JSON.stringify(openapi, null, 2));
   editYaml(copy, "specs/seam/overlay.yaml", (doc) => {
     const actions = doc.get("actions") as {
       items: { get(key: string): unknown }[];
     };
-    actions.items = actions.items.filter(
-      (action) =>
-        action.get("target") !== "$.tags" && action.get("target") !== "$",
-    );
+    actions.items = actions.items.filter((action) => action.get("target") !== "$.tags" && action.get("target") !== "$");
     doc.addIn(["actions"], {
       target: "$.paths['/seam/customer/v1/connectors/authorize'][get,post]",
-      description:
-        "Say that these two take no credential, as the absent requirement already means.",
+      description: "Say that these two take no credential, as the absent requirement already means.",
       update: { security: [] },
     });
     for (const scheme of WORKSPACE_SCOPED) {
@@ -84,9 +60,7 @@ function fullSpecProject(): Project {
       });
     }
   });
-  editYaml(copy, "redocly.yaml", (doc) =>
-    doc.setIn(["apis", "seam", "rules"], { "nullable-type-sibling": "off" }),
-  );
+  editYaml(copy, "redocly.yaml", (doc) => doc.setIn(["apis", "seam", "rules"], { "nullable-type-sibling": "off" }));
   return copy;
 }
 
@@ -103,25 +77,15 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
   it("seam full spec: generate passes with nullable-type-sibling relaxed for Seam only, and the bundle keeps every tag its operations use", () => {
     expect(generated.code, generated.stderr + generated.stdout).toBe(0);
     // the relaxed rule's problems are still counted (and listed with --verbose), not hidden
-    expect(generated.stdout).toMatch(
-      /seam +lint .* \d+ downgraded by apis\.seam in redocly\.yaml/,
-    );
+    expect(generated.stdout).toMatch(/seam +lint .* \d+ downgraded by apis\.seam in redocly\.yaml/);
     const bundle = parse(project.read("generated/seam/openapi.yaml"), {
       maxAliasCount: -1,
     });
-    const declared = new Set(
-      (bundle.tags as { name: string }[]).map((t) => t.name),
-    );
-    const used = new Set(
-      Object.values(
-        bundle.paths as Record<string, Record<string, { tags?: string[] }>>,
-      ).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])),
-    );
+    const declared = new Set((bundle.tags as { name: string }[]).map((t) => t.name));
+    const used = new Set(Object.values(bundle.paths as Record<string, Record<string, { tags?: string[] }>>).flatMap((item) => Object.values(item).flatMap((op) => op.tags ?? [])));
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((tag) => !declared.has(tag))).toEqual([]);
-    expect(Object.keys(bundle.paths).length).toBe(
-      Object.keys(openapi.paths).length,
-    );
+    expect(Object.keys(bundle.paths).length).toBe(Object.keys(openapi.paths).length);
   });
 
   it("seam full spec: the generated files and the facade type-check under strict", async () => {
@@ -135,15 +99,10 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
     const bundle = parse(project.read("generated/seam/openapi.yaml"), {
       maxAliasCount: -1,
     });
-    const requirements = Object.values(
-      bundle.paths as Record<
-        string,
-        Record<string, { security?: Record<string, string[]>[] }>
-      >,
-    ).flatMap((item) => Object.values(item).flatMap((op) => op.security ?? []));
-    const scoped = requirements.filter((r) =>
-      WORKSPACE_SCOPED.some((scheme) => scheme in r),
+    const requirements = Object.values(bundle.paths as Record<string, Record<string, { security?: Record<string, string[]>[] }>>).flatMap((item) =>
+      Object.values(item).flatMap((op) => op.security ?? []),
     );
+    const scoped = requirements.filter((r) => WORKSPACE_SCOPED.some((scheme) => scheme in r));
     expect(scoped.length).toBeGreaterThan(100);
     expect(scoped.filter((r) => !("seam_workspace" in r))).toEqual([]);
   });
@@ -151,13 +110,8 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
   // As before: README's interop table has Seam's fake answer the identity form with 400, as it does Seam's SDK.
   it("seam full spec: createSeamClient sends both body shapes, refuses any other unsent, and throws NotFoundError for an unknown user", async () => {
     expect(generated.code).toBe(0);
-    const { createSeamClient } = await importFrom<
-      typeof import("../src/seam/client.js")
-    >(project, "src/seam/client.ts");
-    const errors = await importFrom<typeof import("../src/runtime/errors.js")>(
-      project,
-      "src/runtime/errors.ts",
-    );
+    const { createSeamClient } = await importFrom<typeof import("../src/seam/client.js")>(project, "src/seam/client.ts");
+    const errors = await importFrom<typeof import("../src/runtime/errors.js")>(project, "src/runtime/errors.ts");
     const seam = createSeamClient({
       apiKey: fake.credentials.apiKey,
       endpoint: fake.url,
@@ -182,17 +136,11 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
         acs_system_id: user.acs_system_id,
       } as never),
     ).rejects.toBeInstanceOf(errors.ValidationError);
-    await expect(seam.acs.users.delete({} as never)).rejects.toBeInstanceOf(
-      errors.ValidationError,
-    );
+    await expect(seam.acs.users.delete({} as never)).rejects.toBeInstanceOf(errors.ValidationError);
     expect(fake.has(user.acs_user_id)).toBe(true);
-    await expect(
-      seam.acs.users.delete({ acs_user_id: user.acs_user_id }),
-    ).resolves.toMatchObject({ ok: true });
+    await expect(seam.acs.users.delete({ acs_user_id: user.acs_user_id })).resolves.toMatchObject({ ok: true });
     expect(fake.has(user.acs_user_id)).toBe(false);
-    const again = await seam.acs.users
-      .delete({ acs_user_id: user.acs_user_id })
-      .catch((e: unknown) => e);
+    const again = await seam.acs.users.delete({ acs_user_id: user.acs_user_id }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(errors.NotFoundError);
     expect(again).toMatchObject({ status: 404 });
   });
@@ -212,19 +160,14 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
       const { acs_users } = await call("acsUsersListGet", {
         params: { query: { acs_system_id: user.acs_system_id } },
       });
-      expect(
-        acs_users.map((u: { acs_user_id: string }) => u.acs_user_id),
-      ).toContain(user.acs_user_id);
+      expect(acs_users.map((u: { acs_user_id: string }) => u.acs_user_id)).toContain(user.acs_user_id);
       // one code per kind: the fake refuses a code the device already has
       const code = String(index + 1).repeat(4);
       const { access_code } = await call("accessCodesCreatePost", {
         body: { device_id, code, name: `full spec ${kind}` },
       });
       expect(access_code).toMatchObject({ device_id, code });
-      const codes = async () =>
-        (
-          await call("accessCodesListGet", { params: { query: { device_id } } })
-        ).access_codes.map((c: { access_code_id: string }) => c.access_code_id);
+      const codes = async () => (await call("accessCodesListGet", { params: { query: { device_id } } })).access_codes.map((c: { access_code_id: string }) => c.access_code_id);
       expect(await codes()).toContain(access_code.access_code_id);
       const { action_attempt } = await call("accessCodesDeletePost", {
         body: { access_code_id: access_code.access_code_id },
@@ -239,9 +182,7 @@ type Call = (operation: string, input: object) => Promise<any>;
 
 /** The copy's generated operations, sent with one credential kind. */
 async function callerFor(kind: Kind): Promise<Call> {
-  return existsSync(join(project.dir, "generated/seam/index.ts"))
-    ? generatedClient(kind)
-    : interimRequester(kind);
+  return existsSync(join(project.dir, "generated/seam/index.ts")) ? generatedClient(kind) : interimRequester(kind);
 }
 
 /**
@@ -251,17 +192,8 @@ async function callerFor(kind: Kind): Promise<Call> {
  * also sends it as client-session-token, which no requirement in the spec asks for.
  */
 async function generatedClient(kind: Kind): Promise<Call> {
-  const entry = await importFrom<Record<string, any>>(
-    project,
-    "generated/seam/index.ts",
-  );
-  const {
-    apiKey,
-    personalAccessToken,
-    consoleSessionToken,
-    clientSessionToken,
-    workspaceId,
-  } = fake.credentials;
+  const entry = await importFrom<Record<string, any>>(project, "generated/seam/index.ts");
+  const { apiKey, personalAccessToken, consoleSessionToken, clientSessionToken, workspaceId } = fake.credentials;
   const auth = {
     apiKey: { api_key: apiKey },
     personalAccessToken: {
@@ -280,8 +212,7 @@ async function generatedClient(kind: Kind): Promise<Call> {
     maxRetries: 0,
   });
   return (name, input) => {
-    if (!entry[name])
-      throw new Error(`${name} is not exported by generated/seam/index.ts`);
+    if (!entry[name]) throw new Error(`${name} is not exported by generated/seam/index.ts`);
     return client.request(entry[name], input);
   };
 }
@@ -293,27 +224,13 @@ async function generatedClient(kind: Kind): Promise<Call> {
  * older specs did (no `pagination` on lists, no `location` on devices), fields the full spec requires.
  */
 async function interimRequester(kind: Kind): Promise<Call> {
-  const { seamConnection } = await importFrom<
-    typeof import("../src/seam/options.js")
-  >(project, "src/seam/options.ts");
-  const { createRequester } = await importFrom<
-    typeof import("../src/runtime/request.js")
-  >(project, "src/runtime/request.ts");
-  const { encodeBody } = await importFrom<
-    typeof import("../src/runtime/body-encoding.js")
-  >(project, "src/runtime/body-encoding.ts");
-  const { encodeStyledParams } = await importFrom<
-    typeof import("../src/runtime/param-style.js")
-  >(project, "src/runtime/param-style.ts");
-  const { decodeResponse } = await importFrom<
-    typeof import("../src/runtime/response-media.js")
-  >(project, "src/runtime/response-media.ts");
-  const { operations } = await importFrom<{ operations: Record<string, any> }>(
-    project,
-    "generated/seam/client.ts",
-  );
-  const scoped =
-    kind === "personalAccessToken" || kind === "consoleSessionToken";
+  const { seamConnection } = await importFrom<typeof import("../src/seam/options.js")>(project, "src/seam/options.ts");
+  const { createRequester } = await importFrom<typeof import("../src/runtime/request.js")>(project, "src/runtime/request.ts");
+  const { encodeBody } = await importFrom<typeof import("../src/runtime/body-encoding.js")>(project, "src/runtime/body-encoding.ts");
+  const { encodeStyledParams } = await importFrom<typeof import("../src/runtime/param-style.js")>(project, "src/runtime/param-style.ts");
+  const { decodeResponse } = await importFrom<typeof import("../src/runtime/response-media.js")>(project, "src/runtime/response-media.ts");
+  const { operations } = await importFrom<{ operations: Record<string, any> }>(project, "generated/seam/client.ts");
+  const scoped = kind === "personalAccessToken" || kind === "consoleSessionToken";
   const credential = {
     [kind]: fake.credentials[kind],
     ...(scoped ? { workspaceId: fake.credentials.workspaceId } : {}),
@@ -341,8 +258,6 @@ async function interimRequester(kind: Kind): Promise<Call> {
 let device: Promise<string> | undefined;
 /** A lock of the seeded workspace (devices/list refuses personal access tokens in Seam's fake, so with an API key). */
 function deviceId(): Promise<string> {
-  device ??= callerFor("apiKey").then(
-    async (call) => (await call("devicesListGet", {})).devices[0].device_id,
-  );
+  device ??= callerFor("apiKey").then(async (call) => (await call("devicesListGet", {})).devices[0].device_id);
   return device;
 }
