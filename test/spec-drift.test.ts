@@ -156,7 +156,7 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
     await regenerate(project);
     const tsc = await typecheck(project);
     expect(tsc.code).toBe(1);
-    expect(tsc.stdout).toMatch(/src\/sequence-client\.ts\(\d+,\d+\): error TS/);
+    expect(tsc.stdout).toMatch(/src\/sequence\/client\.ts\(\d+,\d+\): error TS/);
   });
 
   it("spec drift: a role the vendor adds upstream reaches roles.ts, RoleName and can() with no overlay edit", async () => {
