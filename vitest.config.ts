@@ -16,6 +16,8 @@ export default defineConfig({
       // The fake as shipped, plus a check of every answer it sends against the current bundle.
       { find: /^vendor-api-clients\/testing$/, replacement: testHelper("validated-testing.ts") },
       { find: /^vendor-api-clients\/(sequence|seam)$/, replacement: src("$1.ts") },
+      // every other API's entry is its generated module, as package.json's exports say
+      { find: /^vendor-api-clients\/([\w-]+)$/, replacement: fileURLToPath(new URL("./generated/$1/index.ts", import.meta.url)) },
     ],
   },
   test: {
