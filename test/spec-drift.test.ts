@@ -146,13 +146,18 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
     }
   });
 
-  it("spec drift: renaming a query parameter the facade uses is a compile error in src/", async () => {
+  it("spec drift: renaming a query parameter the facade uses fails generate on the pagination declaration, then is a compile error in src/", async () => {
     const project = copy();
     editYaml(project, "specs/sequence/upstream/list-users.yaml", (doc) => {
       const params = doc.getIn(["paths", "/users", "get", "parameters"]) as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] };
       params.items.find((p) => p.get("name") === "after")!.set("name", "cursor");
     });
-    // the overlay's `before` action still matches; the facade's use of `after` must not compile
+    // first loud: the overlay declares pagination by `after`, which the operation no longer has
+    const failed = await project.generate();
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/specs\/sequence\/overlay\.yaml: \[pagination\] GET \/users \(getUsers\): .*"after"/);
+    // the maintainer follows the rename in the declaration; the facade's use of `after` must not compile
+    project.edit("specs/sequence/overlay.yaml", (text) => text.replace(/^(\s+param:) after$/m, "$1 cursor"));
     await regenerate(project);
     const tsc = await typecheck(project);
     expect(tsc.code).toBe(1);

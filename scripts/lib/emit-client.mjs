@@ -284,7 +284,11 @@ export {
 ${ERRORS.map((e) => `  ${e},`).join("\n")}
 } from "../../src/runtime/errors.js";
 export type { CallOptions, RetryEvent, TransportOptions } from "../../src/runtime/transport.js";
-export { paginate, type OperationPaginator, type PaginateOperationOptions } from "../../src/runtime/paginate-operation.js";
+export {
+  paginate,
+  type OperationPaginator,
+  type PaginateOperationOptions,
+} from "../../src/runtime/paginate-operation.js";
 
 /** The spec's servers (URL templates by name, the first is the default), security schemes and version header. */
 const api = ${tsLiteral(spec)} as const;
