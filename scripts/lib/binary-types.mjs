@@ -36,21 +36,24 @@ export function isBinarySchema(schema) {
  * openapi-typescript's `transform` option: a binary schema's type by where it sits (the pointer in
  * `metadata.path`, which ends at the media type for a whole body), or undefined to keep its own.
  * openapi-typescript calls it twice for an object's property, the second time with the object's
- * path (transform/schema-object.ts), so a property's type is remembered from the first call.
+ * path (transform/schema-object.ts), so a property's type is remembered from the first call
+ * (by object and path: a bundle may share one schema object between places).
  * @returns {(schema: Record<string, any>, metadata: { path?: string }) => import("typescript").TypeNode | undefined}
  */
 export function binaryTransform() {
-  /** @type {WeakMap<object, import("typescript").TypeNode | undefined>} */
-  const nested = new WeakMap();
+  /** @type {WeakMap<object, { parent: string, type: import("typescript").TypeNode | undefined }>} */
+  const properties = new WeakMap();
   return (schema, metadata) => {
-    if (nested.has(schema)) return nested.get(schema);
+    const pointer = metadata.path ?? "";
+    const first = properties.get(schema);
+    if (first?.parent === pointer) return first.type;
     if (!isBinarySchema(schema)) return undefined;
-    const path = (metadata.path ?? "").split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const path = pointer.split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     // the body's media types: requestBody/content, requestBodies/<name>/content, responses/<code or name>/content
     const content = path.findIndex((s, i) => s === "content" && (path[i - 1] === "requestBody" || path[i - 2] === "requestBodies" || path[i - 2] === "responses"));
     const whole = content > 0 && path.length === content + 2 && path[content - 2] !== "responses";
     const type = typeAt(schema, path, content, whole);
-    if (!whole) nested.set(schema, type);
+    properties.set(schema, { parent: pointer.slice(0, pointer.lastIndexOf("/")), type });
     return type;
   };
 }
