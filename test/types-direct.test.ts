@@ -8,13 +8,13 @@ import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { toTypes } from "../scripts/lib/types.mjs";
+import { toTypes, typesOptions } from "../scripts/lib/types.mjs";
 import { repoRoot } from "./helpers/project.js";
 
 const apis = readdirSync(join(repoRoot, "generated"), { withFileTypes: true })
   .filter((e) => e.isDirectory() && !e.name.startsWith("."))
   .map((e) => e.name);
-const viaPublicApi = async (doc: unknown) => astToString(await openapiTS(structuredClone(doc) as never, { silent: true }));
+const viaPublicApi = async (doc: unknown) => astToString(await openapiTS(structuredClone(doc) as never, typesOptions()));
 
 describe("openapi-typescript direct transform", () => {
   it.each(apis)("types: the direct transform writes what openapiTS() writes, for generated/%s", { timeout: 60_000 }, async (api) => {

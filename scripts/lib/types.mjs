@@ -2,6 +2,7 @@
 // Each bundle's YAML text and its types (openapi-typescript), on the main thread: a worker thread
 // for them did not pay on our inputs (BENCHMARKS.md, "Machinery: price and gain").
 import { createRequire } from "node:module";
+import { binaryTransform } from "./binary-types.mjs";
 import { GenerateError } from "./errors.mjs";
 import { stringifyYaml } from "./stringify-yaml.mjs";
 
@@ -17,18 +18,21 @@ const { astToString } = DIRECT ? require("openapi-typescript/dist/lib/ts.cjs") :
 const { resolveRef, scanDiscriminators } = DIRECT ? require("openapi-typescript/dist/lib/utils.cjs") : {};
 const transformSchema = DIRECT ? require("openapi-typescript/dist/transform/index.cjs") : undefined;
 
+/** The options generate gives openapi-typescript (binary-types.mjs says why `transform`); a new set per document. */
+export const typesOptions = () => ({ silent: true, transform: binaryTransform() });
+
 /**
  * openapiTS() first lints the document with its own `minimal` Redocly config and bundles it again:
  * seconds on a large spec, all redundant here since build.mjs lints this exact bundle with
- * the stricter redocly.yaml (which has every `minimal` rule). So call its exported transform
- * directly with openapiTS's default options. Only the duplicate-operationId check, which
+ * the stricter redocly.yaml (which has every `minimal` rule). So call its exported transform directly
+ * with the options openapiTS would build from typesOptions(). Only the duplicate-operationId check, which
  * openapiTS adds as an error, is kept, in case a project's redocly.yaml turns that rule off.
  * @param {Record<string, any>} doc  the final bundle (a structured clone: ours to mutate)
  */
 export async function toTypes(doc) {
   if (!DIRECT) {
     const { default: openapiTS, astToString } = await import("openapi-typescript");
-    return astToString(await openapiTS(/** @type {any} */ (doc), { silent: true }));
+    return astToString(await openapiTS(/** @type {any} */ (doc), typesOptions()));
   }
   const openapi = Number.parseFloat(doc.openapi);
   if (doc.swagger || Number.isNaN(openapi) || openapi < 3 || openapi >= 4) throw new Error(`Unsupported OpenAPI version: ${doc.openapi ?? doc.swagger}`);
@@ -41,7 +45,7 @@ export async function toTypes(doc) {
       seen.set(id, `${method} ${path}`);
     }
   }
-  const options = { silent: true };
+  const options = typesOptions();
   const ctx = {
     additionalProperties: false,
     alphabetize: false,
@@ -66,7 +70,7 @@ export async function toTypes(doc) {
     redoc: undefined,
     silent: true,
     inject: undefined,
-    transform: undefined,
+    transform: options.transform,
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

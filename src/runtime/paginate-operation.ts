@@ -56,10 +56,10 @@ const read = (value: unknown, path: string): any => path.split(".").reduce((v: a
  * (createRequester); `input` is the call's input without the paging parameter, or with it to start
  * there. Generated clients expose this as `client.paginate(op, input, options)`.
  */
-export function paginateOperation<Paths, O extends PaginatedOperation>(
-  request: Requester<Paths>,
+export function paginateOperation<Paths, O extends PaginatedOperation, Owned extends string = never>(
+  request: Requester<Paths, Owned>,
   op: O,
-  input: RequestInput<OperationOf<Paths, O>>,
+  input: RequestInput<OperationOf<Paths, O>, Owned>,
   options: PaginateOperationOptions = {},
 ): OperationPaginator<PageOf<ResponseData<OperationOf<Paths, O>>, O["paginate"]>, ItemAt<ResponseData<OperationOf<Paths, O>>, O["paginate"]>> {
   const spec: PaginateSpec = op.paginate;
@@ -80,7 +80,7 @@ export function paginateOperation<Paths, O extends PaginatedOperation>(
 
   const fetchPage = async (at: Position | undefined, signal: AbortSignal) => {
     const params = { ...given.params, query: { ...query, [spec.param]: at } };
-    const page = (await request(op, { ...input, params } as RequestInput<OperationOf<Paths, O>>, { ...call, signal })) as object;
+    const page = (await request(op, { ...input, params } as RequestInput<OperationOf<Paths, O>, Owned>, { ...call, signal })) as object;
     if (page !== null && typeof page == "object") positions.set(page, at);
     return page;
   };
@@ -137,10 +137,10 @@ export function paginateOperation<Paths, O extends PaginatedOperation>(
  * `paginate(client, listCharges, { params }, { prefetch: true })`. A standalone function, not a
  * client method, so a bundle that pages nothing leaves this module out.
  */
-export function paginate<Paths, O extends PaginatedOperation>(
-  client: { readonly request: Requester<Paths> },
+export function paginate<Paths, O extends PaginatedOperation, Owned extends string = never>(
+  client: { readonly request: Requester<Paths, Owned> },
   op: O,
-  input: RequestInput<OperationOf<Paths, O>>,
+  input: RequestInput<OperationOf<Paths, O>, Owned>,
   options?: PaginateOperationOptions,
 ): OperationPaginator<PageOf<ResponseData<OperationOf<Paths, O>>, O["paginate"]>, ItemAt<ResponseData<OperationOf<Paths, O>>, O["paginate"]>> {
   return paginateOperation(client.request, op, input, options);

@@ -4,8 +4,8 @@
 // a compile error in the facade. URLs are built here (not by openapi-fetch's client) so a bundle
 // that never imports the raw client holds none of it. What only some APIs need (parameter styles,
 // non-JSON bodies and responses) comes in through RequestConfig, so other bundles leave it out.
-import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
-import type { MediaType, OperationRequestBodyMediaContent } from "openapi-typescript-helpers";
+import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
+import type { MediaType, OperationRequestBodyMediaContent, Readable, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
 import { settle, type CallContext } from "./settle.js";
 import type { CallOptions, Received, SendInit, Transport } from "./transport.js";
@@ -101,11 +101,24 @@ export type BinaryAs = "blob" | "arrayBuffer";
 /**
  * `{ params, body }` exactly as openapi-fetch types them for that operation, plus `contentType`:
  * which of the body's declared media types to send (default: JSON when offered, else the first),
- * and `parseAs`: how a binary response comes back.
+ * and `parseAs`: how a binary response comes back. `Owned` names the headers the client sends
+ * itself (an API version): they are left out of `params.header`, since the runtime refuses them per call.
  */
-export type RequestInput<Op> = ParamsOption<Op> & RequestBodyOption<Op> & { contentType?: BodyMediaOf<Op>; parseAs?: BinaryAs };
-/** The 2xx body of an operation: the schema of each media type its 2xx responses declare (`*\/*` included). */
-export type ResponseData<Op> = Op extends Record<string | number, any> ? NonNullable<Extract<FetchResponse<Op, {}, MediaType>, { error?: never }>["data"]> : never;
+export type RequestInput<Op, Owned extends string = never> = ParamsOption<WithoutHeaders<Op, Owned>> & RequestBodyOption<Op> & { contentType?: BodyMediaOf<Op>; parseAs?: BinaryAs };
+/**
+ * The 2xx body of an operation: the schema of each media type its 2xx responses declare (`*\/*`
+ * included). A binary body is a Blob (scripts/lib/binary-types.mjs), an ArrayBuffer with `parseAs: "arrayBuffer"`.
+ */
+export type ResponseData<Op, As extends BinaryAs = "blob"> = Op extends Record<string | number, any> ? NonNullable<ReadAs<SuccessResponse<ResponseObjectMap<Op>, MediaType>, As>> : never;
+// openapi-fetch's data type (FetchResponse) is Readable<> of this, but Readable<Blob> is a copy
+// with `{}` methods; the runtime hands back a real Blob (or ArrayBuffer)
+type ReadAs<Data, As extends BinaryAs> = Data extends Blob ? (As extends "arrayBuffer" ? ArrayBuffer : Blob) : Readable<Data>;
+/** The operation with `Owned` left out of its header parameters (and `header` itself when none is left). */
+export type WithoutHeaders<Op, Owned extends string> = [Owned] extends [never] ? Op : Op extends { parameters: infer P } ? Omit<Op, "parameters"> & { parameters: Flat<Omit<P, "header"> & HeaderParams<P extends { header?: infer H } ? Omit<NonNullable<H>, Owned> : {}>> } : Op;
+type HeaderParams<H> = keyof H extends never ? { header?: never } : {} extends H ? { header?: H } : { header: H };
+type Flat<T> = { [K in keyof T]: T[K] };
+/** The headers a generated client sends itself: its API's version header (ApiSpec in api-client.ts). */
+export type OwnedHeadersOf<A> = A extends { readonly versionHeader: { readonly name: infer N extends string } } ? N : never;
 
 export interface RequestConfig {
   baseUrl: string;
@@ -122,7 +135,12 @@ export interface RequestConfig {
   decodeResponse?: DecodeResponse;
 }
 
-export type Requester<Paths> = <O extends OperationSpec>(op: O, input: RequestInput<OperationOf<Paths, O>>, call?: CallOptions) => Promise<ResponseData<OperationOf<Paths, O>>>;
+/** Sends one operation; `Owned` are the client's own headers (RequestInput), `As` follows the call's `parseAs`. */
+export type Requester<Paths, Owned extends string = never> = <O extends OperationSpec, As extends BinaryAs = "blob">(
+  op: O,
+  input: RequestInput<OperationOf<Paths, O>, Owned> & { parseAs?: As },
+  call?: CallOptions,
+) => Promise<ResponseData<OperationOf<Paths, O>, As>>;
 
 export type Params = { [In in ParamLocation]?: Record<string, unknown> };
 export type Input = { params?: Params; body?: unknown; contentType?: string; parseAs?: BinaryAs };
