@@ -122,7 +122,16 @@ export interface RequestConfig {
   decodeResponse?: DecodeResponse;
 }
 
-export type Requester<Paths> = <O extends OperationSpec>(op: O, input: RequestInput<OperationOf<Paths, O>>, call?: CallOptions) => Promise<ResponseData<OperationOf<Paths, O>>>;
+/** The spec's operation object at a path and (upper-case) method. */
+export type OperationAt<Paths, P extends keyof Paths, M extends string> = Paths[P][Lowercase<M> & keyof Paths[P]];
+// Generic over the entry's path and method, not the entry itself: through OperationOf<Paths, O>, tsc
+// resolves openapi-fetch's ParamsOption over every operation of the API while checking one call
+// (Stripe: 19k types, 52k instantiations per call site instead of 3.6k and 16k; bench/consumer-tsc).
+export type Requester<Paths> = <P extends keyof Paths, M extends string>(
+  op: OperationSpec & { readonly path: P; readonly method: M },
+  input: RequestInput<OperationAt<Paths, P, M>>,
+  call?: CallOptions,
+) => Promise<ResponseData<OperationAt<Paths, P, M>>>;
 
 export type Params = { [In in ParamLocation]?: Record<string, unknown> };
 export type Input = { params?: Params; body?: unknown; contentType?: string; parseAs?: BinaryAs };
