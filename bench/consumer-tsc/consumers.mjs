@@ -3,24 +3,12 @@
 // bench/ the repo's own `tsc -p tsconfig.json` would check them, and their imports exist only in the
 // bench's temp project. Both make the same call, GET /v1/customers/{customer}, and read `id`.
 
-/** Against our generated Stripe client, through the request helper (src/runtime/request.ts), as a facade does. */
-export const ours = `import { operations } from "./generated/stripe/client.js";
-import { responseShapes } from "./generated/stripe/response-checks.js";
-import type { paths } from "./generated/stripe/types.js";
-import { createRequester } from "./src/runtime/request.js";
-import { encodeParams } from "./src/runtime/request-params.js";
-import { createTransport } from "./src/runtime/transport.js";
+/** Against our generated Stripe entry, as a user writes it: the factory, one operation, `client.request`. */
+export const ours = `import { createStripeClient, GetCustomersCustomer } from "./generated/stripe/index.js";
 
-const request = createRequester<paths>({
-  baseUrl: "https://api.stripe.com",
-  headers: { authorization: "Bearer sk_test_123" },
-  transport: createTransport(),
-  redact: (text) => text,
-  shapes: responseShapes,
-  encodeParams,
-});
+const client = createStripeClient({ auth: { bearerAuth: "sk_test_123" } });
 
-const customer = await request(operations.GetCustomersCustomer, { params: { path: { customer: "cus_123" } } });
+const customer = await client.request(GetCustomersCustomer, { params: { path: { customer: "cus_123" } } });
 console.log(customer.id);
 `;
 
@@ -40,17 +28,17 @@ console.log(data.id);
  * counters, one run each, not timed against each other).
  */
 export const pieces = {
-  "the operations table (generated client.ts) alone": `import { operations } from "./generated/stripe/client.js";
-console.log(operations.GetCustomersCustomer.path);
+  "the operation entries (generated operations.ts) alone": `import { GetCustomersCustomer } from "./generated/stripe/operations.js";
+console.log(GetCustomersCustomer.path);
 `,
-  "the response checks (generated response-checks.ts) alone": `import { responseShapes } from "./generated/stripe/response-checks.js";
-console.log(Object.keys(responseShapes).length);
+  "the generated types (types.ts) alone": `import type { paths } from "./generated/stripe/types.js";
+export type P = paths["/v1/customers/{customer}"];
 `,
-  "the request helper's src/ files alone": `import { createRequester } from "./src/runtime/request.js";
-import { encodeParams } from "./src/runtime/request-params.js";
-import { createTransport } from "./src/runtime/transport.js";
-console.log(createRequester, encodeParams, createTransport);
+  "the runtime's client (src/runtime/api-client.ts and what it imports) alone": `import { createApiClient } from "./src/runtime/api-client.js";
+console.log(createApiClient);
 `,
-  "ours without the response checks (shapes: {})": ours.replace('import { responseShapes } from "./generated/stripe/response-checks.js";\n', "").replace("shapes: responseShapes,", "shapes: {},"),
+  "the entry (generated index.ts), no call": `import { createStripeClient } from "./generated/stripe/index.js";
+console.log(createStripeClient);
+`,
   "our generated types.ts through openapi-fetch's createClient (the peer's file on our types)": peer.replace("./peer/stripe.js", "./generated/stripe/types.js"),
 };

@@ -80,7 +80,9 @@ export function paginateOperation<Paths, O extends PaginatedOperation, Owned ext
 
   const fetchPage = async (at: Position | undefined, signal: AbortSignal) => {
     const params = { ...given.params, query: { ...query, [spec.param]: at } };
-    const page = (await request(op, { ...input, params } as RequestInput<OperationOf<Paths, O>, Owned>, { ...call, signal })) as object;
+    // the requester's types bind the entry's path literal; inside this generic function it is only a string
+    const send = request as unknown as (op: OperationSpec, input: unknown, call: object) => Promise<unknown>;
+    const page = (await send(op, { ...input, params }, { ...call, signal })) as object;
     if (page !== null && typeof page == "object") positions.set(page, at);
     return page;
   };

@@ -135,12 +135,19 @@ export interface RequestConfig {
   decodeResponse?: DecodeResponse;
 }
 
-/** Sends one operation; `Owned` are the client's own headers (RequestInput), `As` follows the call's `parseAs`. */
-export type Requester<Paths, Owned extends string = never> = <O extends OperationSpec, As extends BinaryAs = "blob">(
-  op: O,
-  input: RequestInput<OperationOf<Paths, O>, Owned> & { parseAs?: As },
+/** The spec's operation object at a path and (upper-case) method. */
+export type OperationAt<Paths, P extends keyof Paths, M extends string> = Paths[P][Lowercase<M> & keyof Paths[P]];
+/**
+ * Sends one operation; `Owned` are the client's own headers (RequestInput), `As` follows the call's
+ * `parseAs`. Generic over the entry's path and method, not the entry itself: through
+ * OperationOf<Paths, O>, tsc resolves openapi-fetch's ParamsOption over every operation of the API
+ * while checking one call (bench/consumer-tsc).
+ */
+export type Requester<Paths, Owned extends string = never> = <P extends keyof Paths, M extends string, As extends BinaryAs = "blob">(
+  op: OperationSpec & { readonly path: P; readonly method: M },
+  input: RequestInput<OperationAt<Paths, P, M>, Owned> & { parseAs?: As },
   call?: CallOptions,
-) => Promise<ResponseData<OperationOf<Paths, O>, As>>;
+) => Promise<ResponseData<OperationAt<Paths, P, M>, As>>;
 
 export type Params = { [In in ParamLocation]?: Record<string, unknown> };
 export type Input = { params?: Params; body?: unknown; contentType?: string; parseAs?: BinaryAs };
