@@ -5,6 +5,7 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "../src/runtime/api-client.js";
 import { ApiError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
+import { encodeStyledParams } from "../src/runtime/param-style.js";
 import type { RetryEvent } from "../src/runtime/transport.js";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
@@ -26,7 +27,8 @@ const api = {
 } as const;
 
 const version = { "Things-Version": { type: "string", enum: ["2024-01-01", "2025-06-01"] } } as const;
-const getThing = { method: "GET", path: "/things/{id}", params: { path: { id: { required: true, type: "string" } }, header: version } } as const;
+// operations with header parameters name the every-style encoder, as generate writes them
+const getThing = { method: "GET", path: "/things/{id}", params: { path: { id: { required: true, type: "string" } }, header: version }, encodeParams: encodeStyledParams } as const;
 const queryOnly = { ...getThing, security: [["queryKey"]] } as const;
 const basicOnly = { ...getThing, security: [["basic"]] } as const;
 const oauthOnly = { ...getThing, security: [["oauth"], ["oidc"]] } as const;
@@ -36,6 +38,7 @@ const createThing = {
   path: "/things",
   params: { header: { ...version, "Idempotency-Key": { type: "string" } } },
   body: { media: ["application/json"] },
+  encodeParams: encodeStyledParams,
 } as const;
 
 let server: FakeServer;

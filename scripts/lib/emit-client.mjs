@@ -11,7 +11,7 @@ import { operationEntries } from "./operation-names.mjs";
 import { paginateSpec, readSchemes } from "./pagination-spec.mjs";
 import { paramSpec } from "./param-spec.mjs";
 import { bodySpec, responseMedia } from "./media-spec.mjs";
-import { tsLiteral } from "./ts-literal.mjs";
+import { Code, tsLiteral } from "./ts-literal.mjs";
 
 const LOCATIONS = ["path", "query", "header", "cookie"];
 
@@ -214,17 +214,59 @@ const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`,
 const ERRORS = ["ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "HttpError", "InternalServerError", "MalformedResponseError", "NotFoundError", "PaginationError", "PermissionDeniedError", "RateLimitError", "RedirectError", "ResponseTooLargeError", "TimeoutError", "UnprocessableEntityError", "ValidationError"];
 const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 
+const JSON_ONLY = /^application\/json$/;
+const FORM_OR_JSON = /^application\/(x-www-form-urlencoded$|(.+\+)?json\b)/;
+/** The runtime module of each encoder an operation may name. */
+const ENCODER_MODULES = { encodeQueryStyles: "query-styles", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
+
 /**
- * generated/<api>/operations.ts: one export per operation, so a bundler keeps only those a consumer uses.
+ * Parameters that src/runtime/request-params.ts (the api client's default) sends as the spec says:
+ * default styles, string path ids, typed query values, no header or cookie parameters.
+ */
+const plainParam = (/** @type {any} */ p) => p.style === undefined && p.explode === undefined && !p.content && !p.allowReserved;
+/** @param {any} params */
+function plainParams(params = {}) {
+  return !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => plainParam(p) && p.type);
+}
+/** Plain but for query styles: what src/runtime/query-styles.ts sends. @param {any} params */
+const queryStyles = (params = {}) => !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => !p.content);
+
+/**
+ * The encoders an operation needs beyond src/runtime/api-client.ts's defaults (request-params.ts,
+ * JSON bodies and responses), by OperationSpec field: the only ones its consumer's bundle holds.
+ * @param {Record<string, any>} op @returns {Record<string, keyof typeof ENCODER_MODULES>}
+ */
+export function encodersOf(op) {
+  /** @type {Record<string, keyof typeof ENCODER_MODULES>} */
+  const out = {};
+  if (!plainParams(op.params)) out.encodeParams = queryStyles(op.params) ? "encodeQueryStyles" : "encodeStyledParams";
+  // fetch sends no body with GET or HEAD (Stripe declares an empty form body on its GETs): no encoder for one
+  const media = op.method === "GET" || op.method === "HEAD" ? [] : (op.body?.media ?? []);
+  if (media.length > 1 || (media.length && !JSON_ONLY.test(media[0]))) out.encodeBody = media.every((/** @type {string} */ m) => FORM_OR_JSON.test(m)) ? "encodeFormBody" : "encodeBody";
+  if (op.responseMedia) out.decodeResponse = "decodeResponse";
+  return out;
+}
+
+/**
+ * generated/<api>/operations.ts: one export per operation, so a bundler keeps only those a consumer
+ * uses, each naming the runtime encoders it needs (encodersOf), so those follow it into the bundle.
  * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
  */
 export function emitOperations(data, header, api) {
   const names = exportNames(Object.keys(data.operations), entryNames(api));
-  const blocks = Object.entries(data.operations).map(([key, op]) => `/** ${op.method} ${op.path}${names[key] === key ? "" : ` (${key})`} */\nexport const ${names[key]} = ${tsLiteral(op, { column: `export const ${names[key]} = `.length, suffix: " as const;" })} as const;\n`);
+  /** @type {Set<keyof typeof ENCODER_MODULES>} */
+  const used = new Set();
+  const blocks = Object.entries(data.operations).map(([key, spec]) => {
+    const encoders = encodersOf(spec);
+    const op = { ...spec, ...Object.fromEntries(Object.entries(encoders).map(([field, fn]) => (used.add(fn), [field, new Code(fn)]))) };
+    return `/** ${op.method} ${op.path}${names[key] === key ? "" : ` (${key})`} */\nexport const ${names[key]} = ${tsLiteral(op, { column: `export const ${names[key]} = `.length, suffix: " as const;" })} as const;\n`;
+  });
+  const imports = [...used].sort().map((fn) => `import { ${fn} } from "../../src/runtime/${ENCODER_MODULES[fn]}.js";\n`);
   return `${header}
 // Each operation's table entry (OperationSpec in src/runtime/request.ts), one export each: a consumer
-// that imports one operation bundles that one only. client.ts gathers them into \`operations\`.
-${blocks.length ? `\n${blocks.join("\n")}` : "\nexport {};\n"}`;
+// that imports one operation bundles that one only, with the runtime encoders it names. client.ts
+// gathers them into \`operations\`.
+${imports.length ? `${imports.join("")}` : ""}${blocks.length ? `\n${blocks.join("\n")}` : "\nexport {};\n"}`;
 }
 
 /**

@@ -2,19 +2,18 @@
 // as environments, its securitySchemes as the `auth` option, an API-version header as `apiVersion`,
 // every parameter style, body and response media type, the transport's retries, timeouts, size cap
 // and redirect refusal, typed errors, and redaction of every credential it sends.
-// Generated code holds only data; all behaviour is here, shared by every API.
+// Generated code holds data, and per operation the encoders it needs beyond the defaults here (default
+// parameter styles, JSON bodies and responses), so a bundle holds only those of the operations it imports.
 import { authFor, checkAuth, type AuthOptions, type SecurityRequirement, type SecuritySchemeSpec } from "./auth.js";
-import { encodeBody } from "./body-encoding.js";
 import type { UrlSecurityOptions } from "./environments.js";
-import { encodeStyledParams } from "./param-style.js";
 import { redactor } from "./redact.js";
+import { encodeParams } from "./request-params.js";
 import { buildRequest, type Input, type OperationSpec, type Requester } from "./request.js";
-import { decodeResponse } from "./response-media.js";
 import { checkResponse, type Shape, type Shapes } from "./response.js";
 import { serverUrl, type ServerVariableSpec } from "./server-variables.js";
 import { settle } from "./settle.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
-import { invalid } from "./validate.js";
+import { fail, invalid } from "./validate.js";
 
 /** What generated/<api>/index.ts describes of an API besides its operations. */
 export interface ApiSpec {
@@ -78,11 +77,14 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     headers[versionHeader.name.toLowerCase()] = apiVersion as string;
   } else if (given.apiVersion !== undefined) invalid(`apiVersion: this API declares no version header`, "apiVersion");
   const transport = createTransport(options);
-  const config = { headers, encodeParams: encodeStyledParams, encodeBody };
 
   const request = async (op: OperationSpec, input: Input = {}, call: CallOptions = {}) => {
     const where = { method: op.method, path: op.path };
-    const { pathname, search, init } = buildRequest(op, input, config);
+    // the default encoder (and query-styles.ts) send no header or cookie parameters: refuse one here
+    if (!op.params?.header && !op.params?.cookie) {
+      for (const at of ["header", "cookie"] as const) for (const name in input.params?.[at]) fail(headers[name.toLowerCase()] ? "is set by the client (its API version option), not per call" : `is not a ${at} parameter of this operation`, name, where);
+    }
+    const { pathname, search, init } = buildRequest(op, input, { headers, encodeParams: op.encodeParams ?? encodeParams, encodeBody: op.encodeBody });
     const parts = await authFor(op.security ?? api.security ?? [], schemes, auth, where, addSecret, factory);
     const sent: Record<string, string> = { ...(init.headers as Record<string, string>), ...parts.headers };
     if (parts.cookies.length) sent.cookie = [sent.cookie, ...parts.cookies].filter(Boolean).join("; ");
@@ -96,7 +98,7 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     const query = [search.slice(1), ...parts.query].filter(Boolean).join("&");
     const received = await transport(baseUrl + pathname + (query && `?${query}`), init, { ...call, idempotent, path: pathname });
     const context = { method: op.method, path: pathname, redact, shapes: noShapes };
-    if (op.responseMedia) return decodeResponse(op, received, context, input);
+    if (op.decodeResponse) return op.decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);
     return op.response ? checkResponse(body, op.response, noShapes, ctx) : body;
   };

@@ -90,6 +90,15 @@ export interface OperationSpec {
   readonly security?: readonly (readonly string[])[];
   /** Declared pagination (src/runtime/paginate-operation.ts). */
   readonly paginate?: PaginateSpec;
+  // The encoders an operation needs beyond the defaults (request-params.ts, JSON bodies and responses),
+  // written by generate for src/runtime/api-client.ts. Functions, not names, because a reference is the
+  // only thing a bundler can follow: a client then bundles the encoders of the operations it imports.
+  /** Parameter styles beyond request-params.ts's (param-style.ts). */
+  readonly encodeParams?: EncodeParams;
+  /** Bodies other than JSON (form-body.ts, body-encoding.ts). */
+  readonly encodeBody?: EncodeBody;
+  /** 2xx responses other than JSON (response-media.ts), for an entry with `responseMedia`. */
+  readonly decodeResponse?: DecodeResponse;
 }
 
 /** The spec's operation object for a table entry. */
