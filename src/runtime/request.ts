@@ -6,7 +6,7 @@
 // non-JSON bodies and responses) comes in through RequestConfig, so other bundles leave it out.
 import type { FetchResponse, ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { MediaType, OperationRequestBodyMediaContent } from "openapi-typescript-helpers";
-import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
+import { checkResponse, type FieldCheck } from "./response.js";
 import { settle, type CallContext } from "./settle.js";
 import type { CallOptions, Received, SendInit, Transport } from "./transport.js";
 import { fail, type Where } from "./validate.js";
@@ -122,7 +122,6 @@ export interface RequestConfig {
   headers: Readonly<Record<string, string>>;
   transport: Transport;
   redact: (text: string) => string;
-  shapes: Shapes;
   /** Parameter encoding: src/runtime/no-params.ts (an API without parameters), src/runtime/request-params.ts (string ids, form query) or src/runtime/param-style.ts (every style). */
   encodeParams: EncodeParams;
   /** Needed for request bodies other than application/json (src/runtime/body-encoding.ts). */
@@ -140,7 +139,7 @@ export type EncodeParams = (op: OperationSpec, params: Params | undefined, heade
 /** Puts `input.body` into `init` (body, content-type; `duplex` for a stream, which is then never retried). */
 export type EncodeBody = (op: OperationSpec, input: Input, init: SendInit, where: Where) => void;
 /** The 2xx body of a received response by its media type, or the typed error. */
-export type DecodeResponse = (op: OperationSpec, received: Received, call: CallContext & { shapes: Shapes }, input: Input) => unknown;
+export type DecodeResponse = (op: OperationSpec, received: Received, call: CallContext, input: Input) => unknown;
 
 /** Refuses an operation this requester's config cannot send. */
 export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
@@ -164,14 +163,14 @@ export function buildRequest(op: OperationSpec, input: Input, config: Pick<Reque
 
 /** Builds the typed requester for one API. */
 export function createRequester<Paths>(config: RequestConfig): Requester<Paths> {
-  const { baseUrl, transport, redact, shapes, decodeResponse } = config;
+  const { baseUrl, transport, redact, decodeResponse } = config;
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
     const { pathname, search, init } = buildRequest(op, input, config);
     const received = await transport(baseUrl + pathname + search, init, { ...call, path: pathname });
-    const context = { method: op.method, path: pathname, redact, shapes };
+    const context = { method: op.method, path: pathname, redact };
     // without decodeResponse every response is read as JSON: a text or binary 2xx is a MalformedResponseError
     if (op.responseMedia && decodeResponse) return decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);
-    return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
+    return op.response ? checkResponse(body, op.response, ctx) : body;
   }) as Requester<Paths>;
 }
