@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "../src/runtime/api-client.js";
 import { ApiError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
 import { encodeStyledParams } from "../src/runtime/param-style.js";
+import { fillServerVariables } from "../src/runtime/server-variables.js";
 import type { RetryEvent } from "../src/runtime/transport.js";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
@@ -47,7 +48,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never) as { request: (op: object, input?: object, call?: object) => Promise<any> };
+// as a generated entry whose servers have variables calls it
+const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never, fillServerVariables) as { request: (op: object, input?: object, call?: object) => Promise<any> };
 const last = () => server.requests.at(-1)!;
 
 describe("api client", () => {

@@ -321,10 +321,12 @@ export function createRawClient(options?: ClientOptions): RawClient {
 export function emitIndex(data, header, api) {
   const P = pascal(api);
   const spec = { factory: `create${P}Client`, servers: data.servers, ...data.api };
+  // the code that fills server variables is bundled only by entries whose servers have them
+  const variables = Object.values(data.servers).some((url) => url.includes("{"));
   return `${header}
 import { createApiClient } from "../../src/runtime/api-client.js";
 import type { ApiClient, ApiClientOptions } from "../../src/runtime/api-client.js";
-import type { paths } from "./types.js";
+${variables ? `import { fillServerVariables } from "../../src/runtime/server-variables.js";\n` : ""}import type { paths } from "./types.js";
 
 export * from "./operations.js";
 export type { components, paths } from "./types.js";
@@ -349,7 +351,7 @@ export type ${P}Client = ApiClient<paths>;
  * exported here; \`paginate(client, operation, input, options)\` for one whose pagination is declared.
  */
 export function create${P}Client(options?: ${P}ClientOptions): ${P}Client {
-  return createApiClient<paths, typeof api>(api, options);
+  return createApiClient<paths, typeof api>(api, options${variables ? ", fillServerVariables" : ""});
 }
 `;
 }

@@ -9,7 +9,7 @@ import type { UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
 import { buildRequest, type EncodeParams, type Input, type OperationSpec, type Requester } from "./request.js";
 import { checkResponse } from "./response.js";
-import { serverUrl, type ServerVariableSpec } from "./server-variables.js";
+import { serverUrl, type FillServerVariables, type ServerVariableSpec } from "./server-variables.js";
 import { settle } from "./settle.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
 import { fail, invalid } from "./validate.js";
@@ -56,10 +56,11 @@ export interface ApiClient<Paths> {
 
 const pathOnly: EncodeParams = (op) => ({ pathname: op.path, search: "" });
 
-export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>): ApiClient<Paths> {
+/** `fillVariables`: server-variables.ts's fillServerVariables, passed by entries whose servers have variables. */
+export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, fillVariables?: FillServerVariables): ApiClient<Paths> {
   const { factory, securitySchemes: schemes = {}, versionHeader } = api;
   const given = options as ApiClientOptions<ApiSpec> & { apiVersion?: unknown };
-  const baseUrl = serverUrl(api.servers, api.serverVariables, given);
+  const baseUrl = serverUrl(api.servers, api.serverVariables, given, fillVariables);
   const auth = (given.auth ?? {}) as Record<string, unknown>;
   const secrets = checkAuth(schemes, given.auth as Record<string, unknown> | undefined, factory);
   let redact = redactor(secrets);
@@ -78,10 +79,10 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     const where = { method: op.method, path: op.path };
     // An operation without parameters names no encoder, and request-params.ts and query-styles.ts send
     // no header or cookie parameters: a parameter none of them would send is refused here.
-    const given = (input.params ?? {}) as Record<string, object>;
-    for (const at in given) {
+    const params = (input.params ?? {}) as Record<string, object>;
+    for (const at in params) {
       if (op.params?.[at as "path"] && op.encodeParams) continue;
-      for (const name in given[at]) fail(headers[name.toLowerCase()] ? "is set by the client (its API version option), not per call" : `is not a ${at} parameter of this operation`, name, where);
+      for (const name in params[at]) fail(headers[name.toLowerCase()] ? "is set by the client (its API version option), not per call" : `is not a ${at} parameter of this operation`, name, where);
     }
     const { pathname, search, init } = buildRequest(op, input, { headers, encodeParams: op.encodeParams ?? pathOnly, encodeBody: op.encodeBody });
     const parts = await authFor(op.security ?? api.security ?? [], schemes, auth, where, addSecret, factory);
