@@ -4,7 +4,10 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient } from "../src/runtime/api-client.js";
-import { ApiError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
+import { createSequenceClient, getUsersById } from "../generated/sequence/index.js";
+import { ApiError, MalformedResponseError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
+import { encodeStyledParams } from "../src/runtime/param-style.js";
+import { fillServerVariables } from "../src/runtime/server-variables.js";
 import type { RetryEvent } from "../src/runtime/transport.js";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
@@ -26,7 +29,8 @@ const api = {
 } as const;
 
 const version = { "Things-Version": { type: "string", enum: ["2024-01-01", "2025-06-01"] } } as const;
-const getThing = { method: "GET", path: "/things/{id}", params: { path: { id: { required: true, type: "string" } }, header: version } } as const;
+// operations with header parameters name the every-style encoder, as generate writes them
+const getThing = { method: "GET", path: "/things/{id}", params: { path: { id: { required: true, type: "string" } }, header: version }, encodeParams: encodeStyledParams } as const;
 const queryOnly = { ...getThing, security: [["queryKey"]] } as const;
 const basicOnly = { ...getThing, security: [["basic"]] } as const;
 const oauthOnly = { ...getThing, security: [["oauth"], ["oidc"]] } as const;
@@ -36,6 +40,7 @@ const createThing = {
   path: "/things",
   params: { header: { ...version, "Idempotency-Key": { type: "string" } } },
   body: { media: ["application/json"] },
+  encodeParams: encodeStyledParams,
 } as const;
 
 let server: FakeServer;
@@ -44,7 +49,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never) as { request: (op: object, input?: object, call?: object) => Promise<any> };
+// as a generated entry whose servers have variables calls it
+const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never, fillServerVariables) as { request: (op: object, input?: object, call?: object) => Promise<any> };
 const last = () => server.requests.at(-1)!;
 
 describe("api client", () => {
@@ -160,6 +166,33 @@ describe("api client", () => {
     } finally {
       server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
     }
+  });
+
+  it("api client: a generated operation's 2xx body is checked deeply, through nested shapes and array items, naming the field", async () => {
+    const user = { id: "u1", email: "a@b.c", state: "active", sequenceAccountIds: [], roles: [{ roleName: "admin", permissions: [] }] };
+    const sequence = createSequenceClient({ baseUrl: server.url, maxRetries: 0, auth: { basicAuth: { username: "a", password: "b" } } });
+    const get = () => sequence.request(getUsersById, { params: { path: { id: "u1" } } });
+    try {
+      server.handle((_req, res) => json(res, 200, user));
+      expect(await get()).toEqual(user);
+      server.handle((_req, res) => json(res, 200, { ...user, roles: [{ roleName: "admin", permissions: [{}] }] }));
+      const error = await get().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MalformedResponseError);
+      expect(String(error)).toContain("a SequenceUserResponse that has a missing or invalid `roles[0].permissions[0].actions`");
+    } finally {
+      server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
+    }
+  });
+
+  it("api client: a parameter the operation does not declare is refused before sending, a client-owned header with the reason", async () => {
+    const before = server.requests.length;
+    const plain = { method: "GET", path: "/plain" } as const;
+    const c = client({ auth: { bearer: "t" } });
+    const refused = async (op: object, params: object) => (await c.request(op, { params }).catch((e: unknown) => e)) as ValidationError;
+    expect((await refused(plain, { query: { q: "1" } })).message).toContain("is not a query parameter of this operation");
+    expect((await refused(plain, { header: { "X-Other": "1" } })).param).toBe("X-Other");
+    expect((await refused(plain, { header: { "Things-Version": "2024-01-01" } })).message).toContain("is set by the client");
+    expect(server.requests.length).toBe(before);
   });
 
   it("api client: a 404 is a NotFoundError", async () => {

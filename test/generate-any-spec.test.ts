@@ -93,13 +93,13 @@ describe("generate, any spec", { timeout: 60_000 }, () => {
   });
 
   it("response checks: a schema that includes itself through allOf (Jira) and an array of itself are checked once, not followed forever", () => {
-    expect(checks).toMatch(/Node: \{\s*required: \["id"\],\s*fields: \{\s*children: \{\s*type: \["array"\],\s*items: \{\s*type: \["object"\],\s*shape: "Node",/);
+    expect(checks).toMatch(/export const Node: Shape = \{\s*required: \["id"\],\s*fields: \{\s*children: \{\s*type: \["array"\],\s*items: \{\s*type: \["object"\],\s*shape: \(\) => Node,/);
     expect(entry("addNote")).toMatch(/response: \{\s*type: \["array"\],\s*\}/);
   });
 
   it("response checks: a percent-encoded $ref (#/components/schemas/a%20b) resolves to its schema", () => {
-    expect(entry("postItems")).toMatch(/response: \{\s*type: \["object"\],\s*shape: "a b",/);
-    expect(checks).toMatch(/"a b": \{\s*required: \["name"\]/);
+    expect(entry("postItems")).toMatch(/response: \{\s*type: \["object"\],\s*shape: \(\) => responseChecks\.a\$0020b,\s*name: "a b",/);
+    expect(checks).toMatch(/\/\*\* a b \*\/\nexport const a\$0020b: Shape = \{\s*required: \["name"\]/);
   });
 
   it("lint: problems an API's own settings downgrade are counted and listed, each at its upstream file and line", () => {

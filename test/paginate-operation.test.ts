@@ -8,7 +8,6 @@ import { createRequester } from "../src/runtime/request.js";
 import { encodeParams } from "../src/runtime/request-params.js";
 import { createTransport } from "../src/runtime/transport.js";
 import { operations as sequenceOperations } from "../generated/sequence/client.js";
-import { responseShapes } from "../generated/sequence/response-checks.js";
 import type { paths as sequencePaths } from "../generated/sequence/types.js";
 import { json, startServer, user, type FakeServer } from "./helpers/server.js";
 
@@ -37,7 +36,7 @@ const sent = (name: string) => server.requests.map((r) => r.query.get(name));
 
 beforeAll(async () => {
   server = await startServer();
-  request = createRequester<paths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, shapes: {}, encodeParams });
+  request = createRequester<paths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, encodeParams });
 });
 afterAll(() => server.close());
 afterEach(() => {
@@ -216,7 +215,7 @@ describe("paginateOperation: cursor", () => {
       const after = req.query.get("after");
       json(res, 200, after ? { items: [user("b")], pagination: { after: null, totalResultSize: 2 } } : { items: [user("a")], pagination: { after: "n1", totalResultSize: 2 } });
     });
-    const sequenceRequest = createRequester<sequencePaths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, shapes: responseShapes, encodeParams });
+    const sequenceRequest = createRequester<sequencePaths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, encodeParams });
     const list = paginateOperation(sequenceRequest, sequenceOperations.getUsers, { params: { query: { limit: 1 } } });
     expect((await list.toArray()).map((u) => u.email)).toEqual(["a@example.test", "b@example.test"]);
     expect(sent("after")).toEqual([null, "n1"]);

@@ -51,7 +51,6 @@ const config = (extra: Partial<RequestConfig> = {}): RequestConfig => ({
   headers: { authorization: "Bearer secret" },
   transport: createTransport({ maxRetries: 1, retry: { baseDelayMs: 1, maxDelayMs: 2 } }),
   redact: (t) => t.replaceAll("secret", "[redacted]"),
-  shapes: {},
   encodeParams: encodeStyledParams,
   encodeBody,
   decodeResponse,

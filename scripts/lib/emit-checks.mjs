@@ -8,7 +8,7 @@
 import { GenerateError } from "./errors.mjs";
 import { makeDeref, pointerTokens } from "./json-pointer.mjs";
 import { operationEntries } from "./operation-names.mjs";
-import { tsLiteral } from "./ts-literal.mjs";
+import { Code, tsLiteral } from "./ts-literal.mjs";
 
 const SUCCESS = /^2\d\d$/;
 const JSON_MEDIA = /^application\/(json|[^;]*\+json)\s*(;|$)/i;
@@ -140,17 +140,61 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
   return { shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => (a < b ? -1 : 1))), roots };
 }
 
+const RESERVED = new Set("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval responseShapes".split(" "));
+
 /**
+ * A shape's export name in response-checks.ts: its schema name with every character an identifier
+ * can't hold written `$` + 4 hex digits ("customer.sources" → customer$002esources), so no two
+ * names meet; `$_` before a leading digit or a reserved word.
+ * @param {string} name
+ */
+export function shapeExport(name) {
+  const id = name.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return /^[0-9]/.test(id) || RESERVED.has(id) ? `$_${id}` : id;
+}
+
+/**
+ * A check as generated code: each `shape` name becomes a function returning that shape's export
+ * (a function, so shapes that contain each other need no declaration order), and a root check
+ * keeps the name as `name`, for messages.
+ * @param {Check} check @param {string} [prefix]  the namespace the shapes are imported as @param {boolean} [root]
+ * @returns {Record<string, unknown>}
+ */
+export function checkCode(check, prefix = "", root = false) {
+  /** @type {Record<string, unknown>} */
+  const out = { ...check };
+  if (check.shape) {
+    out.shape = new Code(`() => ${prefix}${shapeExport(check.shape)}`);
+    if (root) out.name = check.shape;
+  }
+  if (check.items) out.items = checkCode(check.items, prefix);
+  return out;
+}
+
+/**
+ * generated/<api>/response-checks.ts: one export per shape, so a bundle holds the shapes of the
+ * operations it imports (and those they contain) only, and `responseShapes`, every shape by schema
+ * name, for requesters over hand-written tables that name shapes by string.
  * @param {ReturnType<typeof responseChecks>["shapes"]} shapes
  * @param {string} header
  */
 export function emitChecks(shapes, header) {
+  const names = Object.keys(shapes);
+  const blocks = names.map((name) => {
+    const { required, fields } = /** @type {Shape} */ (shapes[name]);
+    const shape = { required, fields: Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, checkCode(c)])) };
+    const id = shapeExport(name);
+    return `${id === name ? "" : `/** ${name} */\n`}export const ${id}: Shape = ${tsLiteral(shape, { column: `export const ${id}: Shape = `.length, suffix: ";" })};\n`;
+  });
+  const table = names.map((name) => (shapeExport(name) === name ? `  ${name},` : `  ${tsLiteral(name)}: ${shapeExport(name)},`));
   return `${header}
-/**
- * What src/runtime/response.ts checks of 2xx JSON bodies, by schema name: the required fields and the JSON
- * type of every declared field ("integer" = a whole number). \`shape\` names a nested object's entry;
- * \`items\` checks each element of an array. Each operation's \`response\` (client.ts) is the root check.
- */
-export const responseShapes = ${tsLiteral(shapes)} as const;
+// What src/runtime/response.ts checks of 2xx JSON bodies, one export per schema: the required fields
+// and the JSON type of every declared field ("integer" = a whole number). \`shape\` returns a nested
+// object's shape; \`items\` checks each element of an array. Each operation's \`response\`
+// (operations.ts) is the root check and names the shapes it needs, so a bundle holds only those.
+import type { Shape } from "../../src/runtime/response.js";
+${blocks.length ? `\n${blocks.join("\n")}` : ""}
+/** Every shape by schema name. */
+export const responseShapes = {${table.length ? `\n${table.join("\n")}\n` : ""}};
 `;
 }

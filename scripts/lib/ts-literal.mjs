@@ -11,6 +11,13 @@
 const WIDTH = 100;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** An identifier (or other expression) printed as is: a generated module's reference to an import or another export. */
+export class Code {
+  constructor(/** @type {string} */ text) {
+    this.text = text;
+  }
+}
+
 /** @param {string} s */
 export function tsString(s) {
   const json = JSON.stringify(s);
@@ -43,6 +50,7 @@ export function tsLiteral(value, { indent = "", column = 0, suffix = "" } = {}) 
 /** One-line form, or null when the value can't be on one line (a non-empty object). @param {unknown} value @returns {string | null} */
 function flat(value) {
   if (value === null) return "null";
+  if (value instanceof Code) return value.text;
   switch (typeof value) {
     case "string":
       return tsString(value);
@@ -88,7 +96,7 @@ function print(value, indent, room) {
 /** prettier breaks an array of 2+ items that are all non-empty objects, or all arrays of 2+ items. @param {unknown[]} arr */
 function forcedBreak(arr) {
   if (arr.length < 2) return false;
-  const isObj = (/** @type {unknown} */ v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length > 0;
+  const isObj = (/** @type {unknown} */ v) => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof Code) && Object.keys(v).length > 0;
   const isArr = (/** @type {unknown} */ v) => Array.isArray(v) && v.length > 1;
   return arr.every(isObj) || arr.every(isArr);
 }

@@ -2,19 +2,17 @@
 // as environments, its securitySchemes as the `auth` option, an API-version header as `apiVersion`,
 // every parameter style, body and response media type, the transport's retries, timeouts, size cap
 // and redirect refusal, typed errors, and redaction of every credential it sends.
-// Generated code holds only data; all behaviour is here, shared by every API.
+// Generated code holds data, and per operation the encoders it needs beyond the defaults here (no
+// parameters, JSON bodies and responses), so a bundle holds only those of the operations it imports.
 import { authFor, checkAuth, type AuthOptions, type SecurityRequirement, type SecuritySchemeSpec } from "./auth.js";
-import { encodeBody } from "./body-encoding.js";
 import type { UrlSecurityOptions } from "./environments.js";
-import { encodeStyledParams } from "./param-style.js";
 import { redactor } from "./redact.js";
-import { buildRequest, type Input, type OperationSpec, type Requester } from "./request.js";
-import { decodeResponse } from "./response-media.js";
-import { checkResponse, type Shape, type Shapes } from "./response.js";
-import { serverUrl, type ServerVariableSpec } from "./server-variables.js";
+import { buildRequest, type EncodeParams, type Input, type OperationSpec, type Requester } from "./request.js";
+import { checkResponse } from "./response.js";
+import { serverUrl, type FillServerVariables, type ServerVariableSpec } from "./server-variables.js";
 import { settle } from "./settle.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
-import { invalid } from "./validate.js";
+import { fail, invalid } from "./validate.js";
 
 /** What generated/<api>/index.ts describes of an API besides its operations. */
 export interface ApiSpec {
@@ -56,15 +54,13 @@ export interface ApiClient<Paths> {
   request: Requester<Paths>;
 }
 
-// The generated entry carries no response shapes (one table for the whole API cannot be tree-shaken),
-// so the root type of a 2xx JSON body is checked and nested shapes accept any object.
-const ANY_SHAPE: Shape = { required: [], fields: {} };
-const noShapes = new Proxy({}, { get: () => ANY_SHAPE }) as Shapes;
+const pathOnly: EncodeParams = (op) => ({ pathname: op.path, search: "" });
 
-export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>): ApiClient<Paths> {
+/** `fillVariables`: server-variables.ts's fillServerVariables, passed by entries whose servers have variables. */
+export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, fillVariables?: FillServerVariables): ApiClient<Paths> {
   const { factory, securitySchemes: schemes = {}, versionHeader } = api;
   const given = options as ApiClientOptions<ApiSpec> & { apiVersion?: unknown };
-  const baseUrl = serverUrl(api.servers, api.serverVariables, given);
+  const baseUrl = serverUrl(api.servers, api.serverVariables, given, fillVariables);
   const auth = (given.auth ?? {}) as Record<string, unknown>;
   const secrets = checkAuth(schemes, given.auth as Record<string, unknown> | undefined, factory);
   let redact = redactor(secrets);
@@ -78,11 +74,17 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     headers[versionHeader.name.toLowerCase()] = apiVersion as string;
   } else if (given.apiVersion !== undefined) invalid(`apiVersion: this API declares no version header`, "apiVersion");
   const transport = createTransport(options);
-  const config = { headers, encodeParams: encodeStyledParams, encodeBody };
 
   const request = async (op: OperationSpec, input: Input = {}, call: CallOptions = {}) => {
     const where = { method: op.method, path: op.path };
-    const { pathname, search, init } = buildRequest(op, input, config);
+    // An operation without parameters names no encoder, and request-params.ts and query-styles.ts send
+    // no header or cookie parameters: a parameter none of them would send is refused here.
+    const params = (input.params ?? {}) as Record<string, object>;
+    for (const at in params) {
+      if (op.params?.[at as "path"] && op.encodeParams) continue;
+      for (const name in params[at]) fail(headers[name.toLowerCase()] ? "is set by the client (its API version option), not per call" : `is not a ${at} parameter of this operation`, name, where);
+    }
+    const { pathname, search, init } = buildRequest(op, input, { headers, encodeParams: op.encodeParams ?? pathOnly, encodeBody: op.encodeBody });
     const parts = await authFor(op.security ?? api.security ?? [], schemes, auth, where, addSecret, factory);
     const sent: Record<string, string> = { ...(init.headers as Record<string, string>), ...parts.headers };
     if (parts.cookies.length) sent.cookie = [sent.cookie, ...parts.cookies].filter(Boolean).join("; ");
@@ -95,10 +97,10 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     init.headers = sent;
     const query = [search.slice(1), ...parts.query].filter(Boolean).join("&");
     const received = await transport(baseUrl + pathname + (query && `?${query}`), init, { ...call, idempotent, path: pathname });
-    const context = { method: op.method, path: pathname, redact, shapes: noShapes };
-    if (op.responseMedia) return decodeResponse(op, received, context, input);
+    const context = { method: op.method, path: pathname, redact };
+    if (op.decodeResponse) return op.decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);
-    return op.response ? checkResponse(body, op.response, noShapes, ctx) : body;
+    return op.response ? checkResponse(body, op.response, ctx) : body;
   };
   return { request: request as Requester<Paths> };
 }

@@ -1,35 +1,12 @@
 // Request bodies by media type, for APIs that send more than JSON: application/json and *+json,
-// multipart/form-data (src/runtime/multipart.ts), application/x-www-form-urlencoded (each property by its
-// Encoding Object's style, including the bracketed deepObject nesting Stripe uses), text/*, and
-// binary media from a Blob, ArrayBuffer, typed array or ReadableStream. Pass `encodeBody` to
-// createRequester; the Sequence and Seam facades send only JSON and leave this module out.
-import type { EncodeBody, EncodingSpec } from "./request.js";
+// multipart/form-data (src/runtime/multipart.ts), application/x-www-form-urlencoded
+// (src/runtime/form-body.ts), text/*, and binary media from a Blob, ArrayBuffer, typed array or
+// ReadableStream. Pass `encodeBody` to createRequester; the Sequence and Seam facades send only JSON
+// and leave this module out. A generated operation names it only when it has such a body.
+import type { EncodeBody } from "./request.js";
+import { bodyMedia, encodeForm, JSON_MEDIA } from "./form-body.js";
 import { encodeMultipart } from "./multipart.js";
-import { percentEncode, styleParam } from "./param-style.js";
 import { fail, type Where } from "./validate.js";
-
-const JSON_MEDIA = /^application\/(.+\+)?json\b/;
-
-/** application/x-www-form-urlencoded: each property as a query parameter of its Encoding Object's style. */
-export function encodeForm(body: unknown, encoding: { readonly [property: string]: EncodingSpec } = {}, where: Where): string {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) fail("must be an object for application/x-www-form-urlencoded", "body", where);
-  const pairs: string[] = [];
-  for (const [name, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    const { style, explode, allowReserved, contentType } = encoding[name] ?? {};
-    const encode = (text: string) => percentEncode(text, allowReserved);
-    // an Encoding Object with only a contentType: the value serialized as that media type
-    if (contentType && !style && explode === undefined && typeof value === "object" && value !== null) {
-      pairs.push(`${encode(name)}=${encode(JSON_MEDIA.test(contentType) ? JSON.stringify(value) : String(value))}`);
-    } else {
-      // Stripe declares deepObject for every property, primitives included, and takes those as plain
-      // `name=value`; deepObject has no form for a primitive, so it is sent as form style
-      const s = (style === "deepObject" && (typeof value !== "object" || value === null) ? "form" : (style ?? "form")) as "form";
-      pairs.push(styleParam(name, value, s, explode ?? s === "form", encode, where));
-    }
-  }
-  return pairs.filter(Boolean).join("&");
-}
 
 /** A binary body as fetch takes it; a stream is marked to be sent once. */
 function binary(body: unknown, name: string, where: Where): Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | string {
@@ -43,9 +20,7 @@ function binary(body: unknown, name: string, where: Where): Blob | ArrayBuffer |
  * operation declares) or the first the spec lists (JSON when offered), with its content-type.
  */
 export const encodeBody: EncodeBody = (op, { body, contentType }, init, where) => {
-  const declared = op.body?.media ?? [];
-  if (contentType !== undefined && !declared.includes(contentType)) fail(`must be one of ${declared.join(", ") || "(no request body)"}`, "contentType", where);
-  const media = contentType ?? declared[0] ?? "application/json";
+  const media = bodyMedia(op, contentType, where);
   let type = media;
   let data: NonNullable<typeof init.body>;
   if (JSON_MEDIA.test(media)) data = JSON.stringify(body);

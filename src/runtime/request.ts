@@ -6,7 +6,7 @@
 // non-JSON bodies and responses) comes in through RequestConfig, so other bundles leave it out.
 import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { MediaType, OperationRequestBodyMediaContent, Readable, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
-import { checkResponse, type FieldCheck, type Shapes } from "./response.js";
+import { checkResponse, type FieldCheck } from "./response.js";
 import { settle, type CallContext } from "./settle.js";
 import type { CallOptions, Received, SendInit, Transport } from "./transport.js";
 import { fail, type Where } from "./validate.js";
@@ -90,6 +90,15 @@ export interface OperationSpec {
   readonly security?: readonly (readonly string[])[];
   /** Declared pagination (src/runtime/paginate-operation.ts). */
   readonly paginate?: PaginateSpec;
+  // The encoders an operation needs beyond the defaults (request-params.ts, JSON bodies and responses),
+  // written by generate for src/runtime/api-client.ts. Functions, not names, because a reference is the
+  // only thing a bundler can follow: a client then bundles the encoders of the operations it imports.
+  /** Parameter styles beyond request-params.ts's (param-style.ts). */
+  readonly encodeParams?: EncodeParams;
+  /** Bodies other than JSON (form-body.ts, body-encoding.ts). */
+  readonly encodeBody?: EncodeBody;
+  /** 2xx responses other than JSON (response-media.ts), for an entry with `responseMedia`. */
+  readonly decodeResponse?: DecodeResponse;
 }
 
 /** The spec's operation object for a table entry. */
@@ -126,7 +135,6 @@ export interface RequestConfig {
   headers: Readonly<Record<string, string>>;
   transport: Transport;
   redact: (text: string) => string;
-  shapes: Shapes;
   /** Parameter encoding: src/runtime/no-params.ts (an API without parameters), src/runtime/request-params.ts (string ids, form query) or src/runtime/param-style.ts (every style). */
   encodeParams: EncodeParams;
   /** Needed for request bodies other than application/json (src/runtime/body-encoding.ts). */
@@ -156,7 +164,7 @@ export type EncodeParams = (op: OperationSpec, params: Params | undefined, heade
 /** Puts `input.body` into `init` (body, content-type; `duplex` for a stream, which is then never retried). */
 export type EncodeBody = (op: OperationSpec, input: Input, init: SendInit, where: Where) => void;
 /** The 2xx body of a received response by its media type, or the typed error. */
-export type DecodeResponse = (op: OperationSpec, received: Received, call: CallContext & { shapes: Shapes }, input: Input) => unknown;
+export type DecodeResponse = (op: OperationSpec, received: Received, call: CallContext, input: Input) => unknown;
 
 /** Refuses an operation this requester's config cannot send. */
 export const need = (option: string, { method, path }: Where): never => fail(`needs ${option} in createRequester's config`, "this operation", { method, path });
@@ -180,14 +188,14 @@ export function buildRequest(op: OperationSpec, input: Input, config: Pick<Reque
 
 /** Builds the typed requester for one API. */
 export function createRequester<Paths>(config: RequestConfig): Requester<Paths> {
-  const { baseUrl, transport, redact, shapes, decodeResponse } = config;
+  const { baseUrl, transport, redact, decodeResponse } = config;
   return (async (op: OperationSpec, input: Input, call: CallOptions = {}) => {
     const { pathname, search, init } = buildRequest(op, input, config);
     const received = await transport(baseUrl + pathname + search, init, { ...call, path: pathname });
-    const context = { method: op.method, path: pathname, redact, shapes };
+    const context = { method: op.method, path: pathname, redact };
     // without decodeResponse every response is read as JSON: a text or binary 2xx is a MalformedResponseError
     if (op.responseMedia && decodeResponse) return decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);
-    return op.response ? checkResponse(body, op.response, shapes, ctx) : body;
+    return op.response ? checkResponse(body, op.response, ctx) : body;
   }) as Requester<Paths>;
 }

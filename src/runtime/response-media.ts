@@ -18,7 +18,7 @@ export const decodeResponse: DecodeResponse = (op, received, call, input) => {
   if (ok && (!received.body || !media.length)) return undefined;
   if (!ok || JSON_MEDIA.test(type)) {
     const [body, ctx] = settle(call, received);
-    return op.response ? checkResponse(body, op.response, call.shapes, ctx) : body;
+    return op.response ? checkResponse(body, op.response, ctx) : body;
   }
   const chunks = received.body!;
   if (/^text\//i.test(type)) return new TextDecoder().decode(join(chunks));

@@ -3,17 +3,22 @@
 // promises becomes a MalformedResponseError naming the field, never a crash later in the caller.
 import { malformed, type ResponseContext } from "./settle.js";
 
-/** One field's check: its JSON types, a nested object's shape, or each array element's check. */
+/**
+ * One field's check: its JSON types, a nested object's shape, or each array element's check. A shape
+ * is a function returning its export of generated/<api>/response-checks.ts (a reference, so a bundle
+ * holds only the shapes of the operations it imports; a function, so shapes may contain each other).
+ */
 export interface FieldCheck {
   readonly type?: readonly string[];
-  readonly shape?: string;
+  readonly shape?: () => Shape;
+  /** A root check's schema name, for messages. */
+  readonly name?: string;
   readonly items?: FieldCheck;
 }
 export interface Shape {
   readonly required: readonly string[];
   readonly fields: { readonly [field: string]: FieldCheck };
 }
-export type Shapes = { readonly [name: string]: Shape };
 
 // Deeper than any schema we check, so a hostile body cannot exhaust the stack.
 const MAX_DEPTH = 64;
@@ -25,25 +30,25 @@ function typeOf(value: unknown): string {
 }
 
 /** Where `value` breaks `check`, as a field path (`items[3].roles`), or undefined when it passes. */
-function problemIn(value: unknown, check: FieldCheck, shapes: Shapes, at: string, depth: number): string | undefined {
+function problemIn(value: unknown, check: FieldCheck, at: string, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return at;
   const { type, shape, items } = check;
   const actual = typeOf(value);
   if (type && !(type.includes(actual) || (actual === "number" && type.includes("integer") && Number.isInteger(value)))) return at;
   if (shape && actual === "object") {
-    const { required, fields } = shapes[shape]!;
+    const { required, fields } = shape();
     const object = value as Record<string, unknown>;
     for (const name of required) if (object[name] === undefined) return at ? `${at}.${name}` : name;
     for (const name in fields) {
       if (object[name] === undefined) continue;
-      const found = problemIn(object[name], fields[name]!, shapes, at ? `${at}.${name}` : name, depth + 1);
+      const found = problemIn(object[name], fields[name]!, at ? `${at}.${name}` : name, depth + 1);
       if (found) return found;
     }
   }
   if (items && actual === "array") {
     const list = value as unknown[];
     for (let i = 0; i < list.length; i++) {
-      const found = problemIn(list[i], items, shapes, `${at}[${i}]`, depth + 1);
+      const found = problemIn(list[i], items, `${at}[${i}]`, depth + 1);
       if (found) return found;
     }
   }
@@ -51,11 +56,11 @@ function problemIn(value: unknown, check: FieldCheck, shapes: Shapes, at: string
 }
 
 /** Returns `body` typed, or throws MalformedResponseError naming the first field that breaks the check. */
-export function checkResponse<T>(body: unknown, check: FieldCheck, shapes: Shapes, ctx: ResponseContext): T {
-  const at = problemIn(body, check, shapes, "", 0);
+export function checkResponse<T>(body: unknown, check: FieldCheck, ctx: ResponseContext): T {
+  const at = problemIn(body, check, "", 0);
   if (at !== undefined) {
     const problem = at === "" ? `is not ${check.type?.includes("array") ? "an array" : "a JSON object"}` : `has a missing or invalid \`${at}\``;
-    throw malformed(ctx, `${check.shape ? `a ${check.shape}` : "a body"} that ${problem}`, body);
+    throw malformed(ctx, `${check.name ? `a ${check.name}` : "a body"} that ${problem}`, body);
   }
   return body as T;
 }

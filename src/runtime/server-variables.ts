@@ -15,15 +15,19 @@ export interface ServerChoice {
   allowInsecureHttp?: boolean | undefined;
 }
 
+/** Fills the chosen server's template from `given` or the variables' defaults, checking each value. */
+export type FillServerVariables = (template: string, declared: { readonly [name: string]: ServerVariableSpec }, given: Record<string, string>) => string;
+
 /**
  * The base URL: `baseUrl` as given (checked), else the chosen server (default: the spec's first)
- * with its variables filled from `serverVariables` or their defaults. Throws ValidationError naming
- * the option.
+ * with its variables filled by `fill` (generated entries pass fillServerVariables only when their
+ * spec's servers have variables, so other bundles leave it out). Throws ValidationError naming the option.
  */
 export function serverUrl(
   servers: { readonly [name: string]: string },
   variables: { readonly [server: string]: { readonly [name: string]: ServerVariableSpec } } | undefined,
   { environment, baseUrl, serverVariables = {}, allowInsecureHttp }: ServerChoice,
+  fill?: FillServerVariables,
 ): string {
   if (baseUrl !== undefined) return checkBaseUrl(baseUrl, "baseUrl", undefined, allowInsecureHttp);
   const names = Object.keys(servers);
@@ -34,9 +38,15 @@ export function serverUrl(
   for (const key in serverVariables) {
     if (!Object.hasOwn(declared, key)) invalid(`serverVariables.${key.slice(0, 40)}: server "${name}" has ${Object.keys(declared).length ? `only ${Object.keys(declared).join(", ")}` : "no variables"}`, `serverVariables.${key}`);
   }
-  const url = template.replace(/\{([^}]+)\}/g, (_, key: string) => {
+  const url = fill ? fill(template, declared, serverVariables) : template;
+  if (!/^https?:\/\//i.test(url)) invalid(`server "${name}" is relative (${url.slice(0, 80)}): pass baseUrl`, "baseUrl");
+  return url.replace(/\/+$/, "");
+}
+
+export const fillServerVariables: FillServerVariables = (template, declared, given) =>
+  template.replace(/\{([^}]+)\}/g, (_, key: string) => {
     const spec = declared[key];
-    const value = serverVariables[key] ?? spec?.default;
+    const value = given[key] ?? spec?.default;
     if (typeof value !== "string" || (spec?.enum && !spec.enum.includes(value))) {
       invalid(`serverVariables.${key} must be ${spec?.enum ? `one of ${spec.enum.join(", ")}` : "a string"}`, `serverVariables.${key}`);
     }
@@ -44,6 +54,3 @@ export function serverUrl(
     if (/[/?#@\s]/.test(value) && !spec?.enum) invalid(`serverVariables.${key} must not hold /, ?, #, @ or spaces`, `serverVariables.${key}`);
     return value;
   });
-  if (!/^https?:\/\//i.test(url)) invalid(`server "${name}" is relative (${url.slice(0, 80)}): pass baseUrl`, "baseUrl");
-  return url.replace(/\/+$/, "");
-}

@@ -1,5 +1,4 @@
 import * as operations from "../../generated/seam/operations.js";
-import { responseShapes } from "../../generated/seam/response-checks.js";
 import type { paths } from "../../generated/seam/types.js";
 import { noParams } from "../runtime/no-params.js";
 import { createRequester, type OperationOf, type ResponseData } from "../runtime/request.js";
@@ -36,7 +35,7 @@ export interface SeamClient {
 }
 
 export function createSeamClient(options: SeamClientOptions = {}): SeamClient {
-  const request = createRequester<paths>({ ...seamConnection(options), shapes: responseShapes, encodeParams: noParams });
+  const request = createRequester<paths>({ ...seamConnection(options), encodeParams: noParams });
   return {
     acs: {
       users: {

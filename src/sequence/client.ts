@@ -1,6 +1,5 @@
 // each operation is its own export: this module bundles the ones it calls, not the whole table
 import * as operations from "../../generated/sequence/operations.js";
-import { responseShapes } from "../../generated/sequence/response-checks.js";
 import type { paths } from "../../generated/sequence/types.js";
 import { walk, type PaginateOptions, type Paginator, type SettledPage } from "../runtime/pagination.js";
 import { buildRequest, createRequester, type OperationOf, type RequestInput } from "../runtime/request.js";
@@ -65,7 +64,7 @@ export interface SequenceClient {
 
 export function createSequenceClient(options: SequenceClientOptions = {}): SequenceClient {
   const connection = sequenceConnection(options);
-  const config = { ...connection, shapes: responseShapes, encodeParams };
+  const config = { ...connection, encodeParams };
   const request = createRequester<paths>(config);
 
   return {

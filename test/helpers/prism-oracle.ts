@@ -55,7 +55,6 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
   const dir = join(vendor.project.dir, "generated", vendor.name);
   const doc = parse(readFileSync(join(dir, "openapi.yaml"), "utf8"), { maxAliasCount: -1 });
   const { operations } = await importFrom<{ operations: Record<string, OperationSpec> }>(vendor.project, `generated/${vendor.name}/client.ts`);
-  const { responseShapes } = await importFrom<{ responseShapes: RequestConfig["shapes"] }>(vendor.project, `generated/${vendor.name}/response-checks.ts`);
   // every codec of the request path: all parameter styles, bodies and responses by media type
   const codecs = { encodeParams: encodeStyledParams, encodeBody, decodeResponse };
   const prismStarted = performance.now();
@@ -78,7 +77,7 @@ export async function checkVendor(vendor: VendorProject, options: CheckOptions =
           return outcome;
         }
         outcome.key = entry[0];
-        const config: RequestConfig = { baseUrl: prism.url, headers: auth.headers, transport, redact: (t) => t, shapes: responseShapes, ...codecs };
+        const config: RequestConfig = { baseUrl: prism.url, headers: auth.headers, transport, redact: (t) => t, ...codecs };
         const request$ = createRequester<any>(config);
         const logStart = prism.log().length;
         last = undefined;
