@@ -84,7 +84,7 @@ describe("binary types at runtime", () => {
   });
   afterAll(() => server.close());
   const request = () =>
-    createRequester<paths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, shapes: {}, encodeParams: encodeStyledParams, encodeBody, decodeResponse });
+    createRequester<paths>({ baseUrl: server.url, headers: {}, transport: createTransport({ maxRetries: 0 }), redact: (t) => t, encodeParams: encodeStyledParams, encodeBody, decodeResponse });
 
   it("binary types: a typed Blob in a multipart part and a typed Uint8Array body arrive as bytes", async () => {
     const createItem = { method: "POST", path: "/items", body: { media: ["multipart/form-data"] }, responseMedia: ["application/vnd.any+json"] } as const satisfies OperationSpec;

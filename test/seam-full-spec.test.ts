@@ -146,39 +146,50 @@ describe.concurrent("seam full spec", { timeout: 60_000 }, () => {
   });
 
   for (const [index, kind] of KINDS.entries()) {
-    it(`seam full spec: workspaces/get, locks/get, acs/users/list and access_codes/create, list and delete work with ${kind}`, async () => {
+    it(`seam full spec: workspaces/get, locks/get, acs/users/list and access_codes/create, list and delete reach Seam's fake with ${kind}, and the client's checks name where the fake lags the spec`, async () => {
       expect(generated.code).toBe(0);
       const call = await callerFor(kind);
-      const { workspace } = await call("workspacesGetGet", {});
-      expect(workspace.workspace_id).toBe(fake.credentials.workspaceId);
-      const device_id = await deviceId();
-      const { lock } = await call("locksGetGet", {
-        params: { query: { device_id } },
-      });
-      expect(lock.device_id).toBe(device_id);
+      const workspace = await sent(call("workspacesGetGet", {}));
+      if (workspace) expect(workspace.workspace.workspace_id).toBe(fake.credentials.workspaceId);
+      const device_id = fake.lockId();
+      const lock = await sent(call("locksGetGet", { params: { query: { device_id } } }));
+      if (lock) expect(lock.lock.device_id).toBe(device_id);
       const user = fake.addUser();
-      const { acs_users } = await call("acsUsersListGet", {
-        params: { query: { acs_system_id: user.acs_system_id } },
-      });
-      expect(acs_users.map((u: { acs_user_id: string }) => u.acs_user_id)).toContain(user.acs_user_id);
+      const users = await sent(call("acsUsersListGet", { params: { query: { acs_system_id: user.acs_system_id } } }));
+      if (users) expect(users.acs_users.map((u: { acs_user_id: string }) => u.acs_user_id)).toContain(user.acs_user_id);
       // one code per kind: the fake refuses a code the device already has
       const code = String(index + 1).repeat(4);
-      const { access_code } = await call("accessCodesCreatePost", {
-        body: { device_id, code, name: `full spec ${kind}` },
-      });
-      expect(access_code).toMatchObject({ device_id, code });
-      const codes = async () => (await call("accessCodesListGet", { params: { query: { device_id } } })).access_codes.map((c: { access_code_id: string }) => c.access_code_id);
-      expect(await codes()).toContain(access_code.access_code_id);
-      const { action_attempt } = await call("accessCodesDeletePost", {
-        body: { access_code_id: access_code.access_code_id },
-      });
-      expect(action_attempt.action_type).toBe("DELETE_ACCESS_CODE");
-      expect(await codes()).not.toContain(access_code.access_code_id);
+      const created = await sent(call("accessCodesCreatePost", { body: { device_id, code, name: `full spec ${kind}` } }));
+      const id = fake.accessCodes(device_id).find((c) => c.code === code)?.access_code_id;
+      expect(id).toBeDefined();
+      if (created) expect(created.access_code.access_code_id).toBe(id);
+      const listed = await sent(call("accessCodesListGet", { params: { query: { device_id } } }));
+      if (listed) expect(listed.access_codes.map((c: { access_code_id: string }) => c.access_code_id)).toContain(id);
+      await sent(call("accessCodesDeletePost", { body: { access_code_id: id } }));
+      expect(fake.accessCodes(device_id).map((c) => c.access_code_id)).not.toContain(id);
     });
   }
 });
 
 type Call = (operation: string, input: object) => Promise<any>;
+
+// Seam's fake (1.86) answers as older specs did: fields the full spec requires are missing from
+// some answers (`location` on devices, `pagination` on lists, `action_attempt` on access-code
+// changes). The generated client checks every 2xx body against the spec, so it refuses those
+// answers, naming the field. Any other error fails the test.
+const FAKE_LAGS = ["location", "pagination", "action_attempt"];
+
+/** The 2xx body, or undefined when the fake answered 200 without a field in FAKE_LAGS (and the client said so). */
+async function sent(call: Promise<any>): Promise<any> {
+  try {
+    return await call;
+  } catch (error) {
+    const { name, status, message } = error as { name?: string; status?: number; message?: string };
+    const field = /missing or invalid `([^`]*)`/.exec(message ?? "")?.[1] ?? "";
+    if (name === "MalformedResponseError" && status === 200 && FAKE_LAGS.includes(field.split(/[.[\]]/).filter(Boolean).at(-1)!)) return undefined;
+    throw error;
+  }
+}
 
 /** The copy's generated operations, sent with one credential kind. */
 async function callerFor(kind: Kind): Promise<Call> {
@@ -240,10 +251,8 @@ async function interimRequester(kind: Kind): Promise<Call> {
     endpoint: fake.url,
     maxRetries: 0,
   } as never);
-  const anyShape = new Proxy({}, { get: () => ({ required: [], fields: {} }) });
   const request = createRequester<any>({
     ...connection,
-    shapes: anyShape,
     encodeParams: encodeStyledParams,
     encodeBody,
     decodeResponse,
@@ -255,9 +264,5 @@ async function interimRequester(kind: Kind): Promise<Call> {
   };
 }
 
-let device: Promise<string> | undefined;
-/** A lock of the seeded workspace (devices/list refuses personal access tokens in Seam's fake, so with an API key). */
-function deviceId(): Promise<string> {
-  device ??= callerFor("apiKey").then(async (call) => (await call("devicesListGet", {})).devices[0].device_id);
-  return device;
-}
+/** A lock of the seeded workspace, from the fake's state (its devices/list answer lacks `location`). */
+const deviceId = async (): Promise<string> => fake.lockId();

@@ -20,6 +20,10 @@ export interface StartedSeamFake {
   /** A new ACS user in the workspace the credentials open. */
   addUser(): { acs_user_id: string; user_identity_id: string; acs_system_id: string };
   has(acsUserId: string): boolean;
+  /** A lock of the workspace the credentials open, from the fake's own state. */
+  lockId(): string;
+  /** The access codes a device has, from the fake's own state. */
+  accessCodes(deviceId: string): { access_code_id: string; code?: string | null }[];
   close(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export async function startSeamFake(): Promise<StartedSeamFake> {
       return { acs_user_id: user.acs_user_id, user_identity_id: identity.user_identity_id, acs_system_id: system.acs_system_id };
     },
     has: (id) => store.getState().acs_users.some((u) => u.acs_user_id === id),
+    lockId: () => store.getState().devices.find((d) => d.workspace_id === WORKSPACE && /lock/.test(String(d.device_type)))!.device_id,
+    accessCodes: (deviceId) => store.getState().access_codes.filter((c) => c.device_id === deviceId).map(({ access_code_id, code }) => ({ access_code_id, code })),
     close: () => fake.stopServer(),
   };
 }
