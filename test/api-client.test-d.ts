@@ -11,6 +11,8 @@ test("api client types: a call is typed by the operation's paths entry", async (
   await client.request(getUsersById, { params: { path: { id: 1 } } });
   // @ts-expect-error a path parameter the spec does not declare
   await client.request(getUsersById, { params: { path: { userId: "u1" } } });
+  // @ts-expect-error Sequence-Version is the client's own header (apiVersion), not a per-call parameter
+  await client.request(getUsersById, { params: { path: { id: "u1" }, header: { "Sequence-Version": "2024-07-30" } } });
 });
 
 test("api client types: options follow the spec's schemes, servers and version header", () => {

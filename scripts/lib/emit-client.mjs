@@ -209,7 +209,7 @@ export function exportNames(keys, taken = []) {
 export const pascal = (/** @type {string} */ name) => name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Api";
 
 /** The names the entry module exports besides the operations. */
-const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`, `${pascal(api)}Client`, `${pascal(api)}ClientOptions`, "paths", "components", "responseChecks", ...ERRORS, ...RUNTIME_TYPES];
+const entryNames = (/** @type {string} */ api) => [`create${pascal(api)}Client`, `${pascal(api)}Client`, `${pascal(api)}ClientOptions`, "OwnedHeaders", "paths", "components", "responseChecks", ...ERRORS, ...RUNTIME_TYPES];
 
 /** The error classes and transport types the entry re-exports, so callers catch and type without another import. */
 const ERRORS = ["ApiError", "AuthenticationError", "BadRequestError", "ConflictError", "ConnectionError", "HttpError", "InternalServerError", "MalformedResponseError", "NotFoundError", "PaginationError", "PermissionDeniedError", "RateLimitError", "RedirectError", "ResponseTooLargeError", "TimeoutError", "UnprocessableEntityError", "ValidationError"];
@@ -326,6 +326,7 @@ export function emitIndex(data, header, api) {
   return `${header}
 import { createApiClient } from "../../src/runtime/api-client.js";
 import type { ApiClient, ApiClientOptions } from "../../src/runtime/api-client.js";
+import type { OwnedHeadersOf } from "../../src/runtime/request.js";
 ${variables ? `import { fillServerVariables } from "../../src/runtime/server-variables.js";\n` : ""}import type { paths } from "./types.js";
 
 export * from "./operations.js";
@@ -344,7 +345,9 @@ export {
 const api = ${tsLiteral(spec)} as const;
 
 export type ${P}ClientOptions = ApiClientOptions<typeof api>;
-export type ${P}Client = ApiClient<paths>;
+/** Headers the client sends itself (its version header): not per-call parameters. */
+export type OwnedHeaders = OwnedHeadersOf<typeof api>;
+export type ${P}Client = ApiClient<paths, OwnedHeaders>;
 
 /**
  * A client for ${api}: \`client.request(operation, { params, body }, callOptions)\` with an operation

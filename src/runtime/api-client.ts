@@ -7,7 +7,7 @@
 import { authFor, checkAuth, type AuthOptions, type SecurityRequirement, type SecuritySchemeSpec } from "./auth.js";
 import type { UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
-import { buildRequest, type EncodeParams, type Input, type OperationSpec, type Requester } from "./request.js";
+import { buildRequest, type EncodeParams, type Input, type OperationSpec, type OwnedHeadersOf, type Requester } from "./request.js";
 import { checkResponse } from "./response.js";
 import { serverUrl, type FillServerVariables, type ServerVariableSpec } from "./server-variables.js";
 import { settle } from "./settle.js";
@@ -49,15 +49,15 @@ export type ApiClientOptions<A extends ApiSpec> = TransportOptions &
     idempotencyKeys?: boolean;
   };
 
-export interface ApiClient<Paths> {
+export interface ApiClient<Paths, Owned extends string = never> {
   /** Sends one operation (an export of this API's entry) with `{ params, body, contentType }` as the spec types them. */
-  request: Requester<Paths>;
+  request: Requester<Paths, Owned>;
 }
 
 const pathOnly: EncodeParams = (op) => ({ pathname: op.path, search: "" });
 
 /** `fillVariables`: server-variables.ts's fillServerVariables, passed by entries whose servers have variables. */
-export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, fillVariables?: FillServerVariables): ApiClient<Paths> {
+export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, fillVariables?: FillServerVariables): ApiClient<Paths, OwnedHeadersOf<A>> {
   const { factory, securitySchemes: schemes = {}, versionHeader } = api;
   const given = options as ApiClientOptions<ApiSpec> & { apiVersion?: unknown };
   const baseUrl = serverUrl(api.servers, api.serverVariables, given, fillVariables);
@@ -102,5 +102,5 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     const [body, ctx] = settle(context, received);
     return op.response ? checkResponse(body, op.response, ctx) : body;
   };
-  return { request: request as Requester<Paths> };
+  return { request: request as Requester<Paths, OwnedHeadersOf<A>> };
 }
