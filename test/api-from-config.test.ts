@@ -1,8 +1,9 @@
 // Adding an API by config alone (issue 19's "done when"): a spec under specs/, a block-style entry
-// under `apis:`, an overlay only for lint. generate writes its entry and package.json's exports; the
-// packed tarball, installed in a fresh consumer, serves `import { createWidgetsClient } from
-// "vendor-api-clients/widgets"`, whose calls go through auth, a retry on 503, a typed 404, an
-// idempotent POST retry and a multipart upload against a loopback server. No other API's generated
+// under `apis:`, an overlay only for lint and the declared pagination scheme. generate writes its
+// entry and package.json's exports; the packed tarball, installed in a fresh consumer, serves
+// `import { createWidgetsClient } from "vendor-api-clients/widgets"`, whose calls go through auth, a
+// retry on 503, a typed 404, a paginated listing, an idempotent POST retry and a multipart upload
+// against a loopback server. No other API's generated
 // files change, with a block-style or a flow-style entry.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,6 +78,10 @@ beforeAll(async () => {
     }
     if (req.path === "/widgets/missing") return json(res, 404, { message: "no such widget" });
     if (req.method === "POST") return json(res, 201, { id: "w2", name: JSON.parse(req.body).name });
+    if (req.path === "/widgets") {
+      const after = req.query.get("after");
+      return after === "c2" ? json(res, 200, { data: [{ id: "w3", name: "Cog" }], next: null }) : json(res, 200, { data: [{ id: "w1", name: "Sprocket" }, { id: "w2", name: "Gear" }], next: "c2" });
+    }
     if (req.method === "PUT") {
       const multipart = String(req.headers["content-type"]).startsWith("multipart/form-data; boundary=");
       const file = /filename="photo\.png"\r\nContent-Type: image\/png\r\n\r\n(PNGDATA)\r\n/.exec(req.body)?.[1];
@@ -123,6 +128,12 @@ describe("api from config", { timeout: 120_000 }, () => {
     expect(output.byQueryKey).toEqual({ id: "w1", name: "Sprocket" });
     expect(server.requests.some((r) => r.query.get("api_key") === "key_456")).toBe(true);
     expect(server.requests.filter((r) => r.method === "GET" && r.path === "/widgets/w1").map((r) => r.headers.authorization ?? "query")).toEqual(["Bearer tok_123", "Bearer tok_123", "query", "query"]);
+  });
+
+  it("api from config: a listing whose pagination the overlay declares is paged to its end", () => {
+    expect(output.listed).toEqual(["w1", "w2", "w3"]);
+    expect(output.listedNext).toBeNull();
+    expect(server.requests.filter((r) => r.method === "GET" && r.path === "/widgets").map((r) => r.query.get("after"))).toEqual([null, null, "c2"]);
   });
 
   it("api from config: a 404 is the package's NotFoundError, with the spec's error body", () => {
