@@ -5,30 +5,20 @@
 // retry on 503, a typed 404, a paginated listing, an idempotent POST retry and a multipart upload
 // against a loopback server. No other API's generated
 // files change, with a block-style or a flow-style entry.
-import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configInputs } from "../scripts/lib/inputs.mjs";
 import { fixture, repoRoot, type Project } from "./helpers/project.js";
 import { copyRepo } from "./helpers/repo-copy.js";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
+import { sh } from "./helpers/sh.js";
 
-const run = promisify(execFile);
 const bin = (name: string) => join(repoRoot, "node_modules", ".bin", name);
 const work = mkdtempSync(join(tmpdir(), "vac-api-from-config-"));
 const projects: Project[] = [];
 
-async function sh(file: string, args: string[], cwd: string) {
-  try {
-    return await run(file, args, { cwd, env: { ...process.env, NODE_OPTIONS: "" }, maxBuffer: 16 << 20 });
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${file} ${args.join(" ")} failed in ${cwd}:\n${stdout}\n${stderr}`);
-  }
-}
 
 /** The repository (package.json and build config included) with the widgets fixture listed under `apis:` as `entry` writes it. */
 function withWidgets(entry: string): Project {

@@ -1,13 +1,11 @@
 // The package as users get it: build, `npm pack`, install the tarball into a fresh project, then
 // type-check (strict, NodeNext and Bundler), run it, require() it, and prove bad calls don't compile.
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sh } from "./helpers/sh.js";
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
 const work = mkdtempSync(join(tmpdir(), "vac-package-"));
@@ -16,14 +14,6 @@ let stage = "";
 let tarball = "";
 let packed: string[] = [];
 
-async function sh(file: string, args: string[], cwd: string) {
-  try {
-    return await run(file, args, { cwd, env: { ...process.env, NODE_OPTIONS: "" }, maxBuffer: 16 << 20 });
-  } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${file} ${args.join(" ")} failed in ${cwd}:\n${stdout}\n${stderr}`);
-  }
-}
 
 /** tsc's output for one config; rejects with it when tsc fails. */
 const tsc = (project: string) => sh(bin("tsc"), ["-p", project, "--pretty", "false"], consumer);
