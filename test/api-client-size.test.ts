@@ -37,4 +37,15 @@ export const run = () => client.request(getUsersById, { params: { path: { id: "u
     expect(text).toContain('"actions"');
     expect(text).not.toContain("totalResultSize");
   });
+
+  it("api client size: an entry bundles the code of the scheme kinds and options its spec declares only", async () => {
+    const code = `import { createSequenceClient, getUsersById } from "./generated/sequence/index.ts";
+const client = createSequenceClient({ auth: { basicAuth: { username: "a", password: "b" } } });
+export const run = () => client.request(getUsersById, { params: { path: { id: "u1" } } });`;
+    const text = new TextDecoder().decode((await bundleConsumer(code)).outputFiles![0]!.contents);
+    // Sequence declares HTTP Basic and a version header: no apiKey (cookie, query), mutualTLS or Idempotency-Key code
+    expect(text).toContain("must be { username, password }");
+    expect(text).toContain("apiVersion must be one of");
+    for (const unused of ['"cookie"', "mutualTLS is set up", "idempotency-key"]) expect(text).not.toContain(unused);
+  });
 });

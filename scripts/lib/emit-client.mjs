@@ -314,6 +314,33 @@ export function createRawClient(options?: ClientOptions): RawClient {
 }
 
 /**
+ * The code an entry passes to createApiClient (ClientParts in src/runtime/api-client.ts) for what its
+ * spec declares beyond the defaults, so the bundles of other APIs leave it out: the import lines and
+ * the argument (`""` when none).
+ * @param {ReturnType<typeof clientData>} data @returns {{ imports: string, parts: string }}
+ */
+export function clientParts(data) {
+  /** @type {[field: string, code: string, module: string][]} */
+  const found = [];
+  /** @type {[kind: string, code: string, module: string][]} */
+  const kinds = [];
+  const schemes = Object.values(/** @type {Record<string, { type: string, scheme?: string }>} */ (data.api.securitySchemes ?? {}));
+  if (schemes.some((s) => s.type === "http" && s.scheme === "basic")) kinds.push(["basic", "httpBasic", "auth-basic"]);
+  if (schemes.some((s) => s.type === "apiKey")) kinds.push(["apiKey", "apiKey", "auth-api-key"]);
+  if (schemes.some((s) => s.type === "mutualTLS")) kinds.push(["mutualTLS", "mutualTls", "auth-mutual-tls"]);
+  if (Object.values(data.servers).some((url) => url.includes("{"))) found.push(["fillVariables", "fillServerVariables", "server-variables"]);
+  if (data.api.versionHeader) found.push(["versionHeaders", "versionHeaders", "version-header"]);
+  if (Object.values(data.operations).some((op) => Object.keys(/** @type {any} */ (op).params?.header ?? {}).some((name) => name.toLowerCase() === "idempotency-key"))) {
+    found.push(["idempotencyKey", "addIdempotencyKey", "idempotency-keys"]);
+  }
+  const imports = [...kinds, ...found].map(([, code, module]) => `import { ${code} } from "../../src/runtime/${module}.js";\n`).sort().join("");
+  const fields = found.map(([field, code]) => (field === code ? code : `${field}: ${code}`));
+  if (kinds.length) fields.unshift(`schemeKinds: { ${kinds.map(([kind, code]) => (kind === code ? kind : `${kind}: ${code}`)).join(", ")} }`);
+  // one field a line: prettier keeps an object broken after its "{"
+  return { imports, parts: fields.length ? `, {\n${fields.map((f) => `    ${f},\n`).join("")}  }` : "" };
+}
+
+/**
  * generated/<api>/index.ts, the package entry "vendor-api-clients/<api>": the client factory over
  * src/runtime/api-client.ts, the API's servers, security and version header as data, and every operation.
  * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
@@ -321,13 +348,12 @@ export function createRawClient(options?: ClientOptions): RawClient {
 export function emitIndex(data, header, api) {
   const P = pascal(api);
   const spec = { factory: `create${P}Client`, servers: data.servers, ...data.api };
-  // the code that fills server variables is bundled only by entries whose servers have them
-  const variables = Object.values(data.servers).some((url) => url.includes("{"));
+  const { imports, parts } = clientParts(data);
   return `${header}
 import { createApiClient } from "../../src/runtime/api-client.js";
 import type { ApiClient, ApiClientOptions } from "../../src/runtime/api-client.js";
 import type { OwnedHeadersOf } from "../../src/runtime/request.js";
-${variables ? `import { fillServerVariables } from "../../src/runtime/server-variables.js";\n` : ""}import type { paths } from "./types.js";
+${imports}import type { paths } from "./types.js";
 
 export * from "./operations.js";
 export type { components, paths } from "./types.js";
@@ -354,7 +380,7 @@ export type ${P}Client = ApiClient<paths, OwnedHeaders>;
  * exported here; \`paginate(client, operation, input, options)\` for one whose pagination is declared.
  */
 export function create${P}Client(options?: ${P}ClientOptions): ${P}Client {
-  return createApiClient<paths, typeof api>(api, options${variables ? ", fillServerVariables" : ""});
+  return createApiClient<paths, typeof api>(api, options${parts});
 }
 `;
 }
