@@ -218,7 +218,7 @@ const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 const JSON_ONLY = /^application\/json$/;
 const FORM_OR_JSON = /^application\/(x-www-form-urlencoded$|(.+\+)?json\b)/;
 /** The runtime module of each encoder an operation may name. */
-const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
+const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeDeepObjectQuery: "deep-object-query", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
 
 /**
  * Parameters that src/runtime/request-params.ts (the smallest encoder) sends as the spec says:
@@ -229,6 +229,9 @@ const plainParam = (/** @type {any} */ p) => p.style === undefined && p.explode 
 function plainParams(params = {}) {
   return !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => plainParam(p) && p.type);
 }
+/** Plain but for deepObject query parameters: what src/runtime/deep-object-query.ts sends. @param {any} params */
+const deepObjectQuery = (params = {}) =>
+  !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => (plainParam(p) && p.type) || (p.style === "deepObject" && !p.content && !p.allowReserved));
 /** Plain but for query styles: what src/runtime/query-styles.ts sends. @param {any} params */
 const queryStyles = (params = {}) => !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => !p.content);
 
@@ -240,7 +243,7 @@ const queryStyles = (params = {}) => !params.header && !params.cookie && Object.
 export function encodersOf(op) {
   /** @type {Record<string, keyof typeof ENCODER_MODULES>} */
   const out = {};
-  if (op.params) out.encodeParams = plainParams(op.params) ? "encodeParams" : queryStyles(op.params) ? "encodeQueryStyles" : "encodeStyledParams";
+  if (op.params) out.encodeParams = plainParams(op.params) ? "encodeParams" : deepObjectQuery(op.params) ? "encodeDeepObjectQuery" : queryStyles(op.params) ? "encodeQueryStyles" : "encodeStyledParams";
   // fetch sends no body with GET or HEAD (Stripe declares an empty form body on its GETs): no encoder for one
   const media = op.method === "GET" || op.method === "HEAD" ? [] : (op.body?.media ?? []);
   if (media.length > 1 || (media.length && !JSON_ONLY.test(media[0]))) out.encodeBody = media.every((/** @type {string} */ m) => FORM_OR_JSON.test(m)) ? "encodeFormBody" : "encodeBody";
