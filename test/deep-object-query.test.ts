@@ -3,6 +3,7 @@
 // same values with the same errors, without bundling the other styles.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodersOf } from "../scripts/lib/emit-client.mjs";
+import { bundleConsumer } from "../scripts/size.mjs";
 import { createApiClient } from "../src/runtime/api-client.js";
 import { encodeDeepObjectQuery } from "../src/runtime/deep-object-query.js";
 import { ValidationError } from "../src/runtime/errors.js";
@@ -81,5 +82,13 @@ describe("deep object query", () => {
     const query = new URL(url, server.url).searchParams;
     expect(new URL(url, server.url).pathname).toBe("/v1/customers/cus_1/sources");
     expect([...query]).toEqual([["object", "card"], ["expand[0]", "data.customer"], ["created[gte]", "5"], ["limit", "3"]]);
+  });
+
+  it("deep object query: a bundle that uses it holds no other style's code", async () => {
+    const code = `import { encodeDeepObjectQuery } from "./src/runtime/deep-object-query.ts";
+export const run = (op, params) => encodeDeepObjectQuery(op, params, {});`;
+    const text = new TextDecoder().decode((await bundleConsumer(code)).outputFiles![0]!.contents);
+    expect(text).toContain("deepObject");
+    for (const unused of ["pipeDelimited", "spaceDelimited", "matrix", "label", "must not nest arrays or objects"]) expect(text).not.toContain(unused);
   });
 });

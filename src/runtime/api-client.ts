@@ -90,8 +90,8 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
 
   const request = async (op: OperationSpec, input: Input = {}, call: CallOptions = {}) => {
     const where = { method: op.method, path: op.path };
-    // An operation without parameters names no encoder, and request-params.ts and query-styles.ts send
-    // no header or cookie parameters: a parameter none of them would send is refused here.
+    // An operation without parameters names no encoder, and request-params.ts, query-styles.ts and
+    // deep-object-query.ts send no header or cookie parameters: one none of them would send is refused here.
     const params = (input.params ?? {}) as Record<string, object>;
     for (const at in params) {
       if (op.params?.[at as "path"] && op.encodeParams) continue;
