@@ -7,7 +7,12 @@ import { createApiClient } from "../src/runtime/api-client.js";
 import { createSequenceClient, getUsersById } from "../generated/sequence/index.js";
 import { ApiError, MalformedResponseError, NotFoundError, ValidationError } from "../src/runtime/errors.js";
 import { encodeStyledParams } from "../src/runtime/param-style.js";
+import { apiKey } from "../src/runtime/auth-api-key.js";
+import { httpBasic } from "../src/runtime/auth-basic.js";
+import { mutualTls } from "../src/runtime/auth-mutual-tls.js";
+import { addIdempotencyKey } from "../src/runtime/idempotency-keys.js";
 import { fillServerVariables } from "../src/runtime/server-variables.js";
+import { versionHeaders } from "../src/runtime/version-header.js";
 import type { RetryEvent } from "../src/runtime/transport.js";
 import { json, startServer, type FakeServer } from "./helpers/server.js";
 
@@ -49,8 +54,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// as a generated entry whose servers have variables calls it
-const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never, fillServerVariables) as { request: (op: object, input?: object, call?: object) => Promise<any> };
+// as a generated entry calls it for a spec with server variables, basic and apiKey schemes, a version header and Idempotency-Key
+const parts = { fillVariables: fillServerVariables, schemeKinds: { basic: httpBasic, apiKey }, versionHeaders, idempotencyKey: addIdempotencyKey };
+const client = (options: Record<string, unknown>) => createApiClient<any, typeof api>(api, { baseUrl: server.url, maxRetries: 0, ...options } as never, parts) as { request: (op: object, input?: object, call?: object) => Promise<any> };
 const last = () => server.requests.at(-1)!;
 
 describe("api client", () => {
@@ -202,5 +208,32 @@ describe("api client", () => {
     } finally {
       server.handle((req, res) => json(res, 200, { id: "t1", echo: req.url }));
     }
+  });
+
+  it("api client: an apiKey cookie follows the operation's cookie parameters in one Cookie header", async () => {
+    const withCookie = { ...getThing, params: { ...getThing.params, cookie: { theme: { type: "string" } } }, security: [["cookieKey"]] } as const;
+    await client({ auth: { cookieKey: "c k" } }).request(withCookie, { params: { path: { id: "a" }, cookie: { theme: "dark" } } });
+    expect(last().headers.cookie).toBe("theme=dark; session=c%20k");
+  });
+
+  it("api client: a mutualTLS scheme takes no credential, and a scheme kind whose code the entry did not pass is refused, each naming auth.<scheme>", () => {
+    const tls = { ...api, securitySchemes: { ...api.securitySchemes, mtls: { type: "mutualTLS" } } } as const;
+    const refused = (options: object, given: object) => {
+      try {
+        createApiClient<any, typeof tls>(tls, { baseUrl: server.url, ...options } as never, given);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        return error as ValidationError;
+      }
+      throw new Error("expected a ValidationError");
+    };
+    const mtls = refused({ auth: { mtls: "cert" } }, { schemeKinds: { mutualTLS: mutualTls } });
+    expect(mtls.param).toBe("auth.mtls");
+    expect(mtls.message).toContain("mutualTLS is set up in your fetch (its TLS client certificate), not passed to createThingsClient");
+    // an entry whose spec declares no apiKey scheme passes no apiKey code: such a credential is never sent elsewhere
+    const missing = refused({ auth: { headerKey: "hk" } }, {});
+    expect(missing.param).toBe("auth.headerKey");
+    expect(missing.message).toContain("createThingsClient was created without the code for apiKey schemes");
+    expect(refused({ auth: { basic: { username: "a", password: "b" } } }, {}).message).toContain("without the code for basic schemes");
   });
 });

@@ -218,7 +218,7 @@ const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 const JSON_ONLY = /^application\/json$/;
 const FORM_OR_JSON = /^application\/(x-www-form-urlencoded$|(.+\+)?json\b)/;
 /** The runtime module of each encoder an operation may name. */
-const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
+const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeDeepObjectQuery: "deep-object-query", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
 
 /**
  * Parameters that src/runtime/request-params.ts (the smallest encoder) sends as the spec says:
@@ -229,6 +229,9 @@ const plainParam = (/** @type {any} */ p) => p.style === undefined && p.explode 
 function plainParams(params = {}) {
   return !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => plainParam(p) && p.type);
 }
+/** Plain but for deepObject query parameters: what src/runtime/deep-object-query.ts sends. @param {any} params */
+const deepObjectQuery = (params = {}) =>
+  !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => (plainParam(p) && p.type) || (p.style === "deepObject" && !p.content && !p.allowReserved));
 /** Plain but for query styles: what src/runtime/query-styles.ts sends. @param {any} params */
 const queryStyles = (params = {}) => !params.header && !params.cookie && Object.values(params.path ?? {}).every((p) => plainParam(p) && p.type === "string") && Object.values(params.query ?? {}).every((p) => !p.content);
 
@@ -240,7 +243,7 @@ const queryStyles = (params = {}) => !params.header && !params.cookie && Object.
 export function encodersOf(op) {
   /** @type {Record<string, keyof typeof ENCODER_MODULES>} */
   const out = {};
-  if (op.params) out.encodeParams = plainParams(op.params) ? "encodeParams" : queryStyles(op.params) ? "encodeQueryStyles" : "encodeStyledParams";
+  if (op.params) out.encodeParams = plainParams(op.params) ? "encodeParams" : deepObjectQuery(op.params) ? "encodeDeepObjectQuery" : queryStyles(op.params) ? "encodeQueryStyles" : "encodeStyledParams";
   // fetch sends no body with GET or HEAD (Stripe declares an empty form body on its GETs): no encoder for one
   const media = op.method === "GET" || op.method === "HEAD" ? [] : (op.body?.media ?? []);
   if (media.length > 1 || (media.length && !JSON_ONLY.test(media[0]))) out.encodeBody = media.every((/** @type {string} */ m) => FORM_OR_JSON.test(m)) ? "encodeFormBody" : "encodeBody";
@@ -314,6 +317,33 @@ export function createRawClient(options?: ClientOptions): RawClient {
 }
 
 /**
+ * The code an entry passes to createApiClient (ClientParts in src/runtime/api-client.ts) for what its
+ * spec declares beyond the defaults, so the bundles of other APIs leave it out: the import lines and
+ * the argument (`""` when none).
+ * @param {ReturnType<typeof clientData>} data @returns {{ imports: string, parts: string }}
+ */
+export function clientParts(data) {
+  /** @type {[field: string, code: string, module: string][]} */
+  const found = [];
+  /** @type {[kind: string, code: string, module: string][]} */
+  const kinds = [];
+  const schemes = Object.values(/** @type {Record<string, { type: string, scheme?: string }>} */ (data.api.securitySchemes ?? {}));
+  if (schemes.some((s) => s.type === "http" && s.scheme === "basic")) kinds.push(["basic", "httpBasic", "auth-basic"]);
+  if (schemes.some((s) => s.type === "apiKey")) kinds.push(["apiKey", "apiKey", "auth-api-key"]);
+  if (schemes.some((s) => s.type === "mutualTLS")) kinds.push(["mutualTLS", "mutualTls", "auth-mutual-tls"]);
+  if (Object.values(data.servers).some((url) => url.includes("{"))) found.push(["fillVariables", "fillServerVariables", "server-variables"]);
+  if (data.api.versionHeader) found.push(["versionHeaders", "versionHeaders", "version-header"]);
+  if (Object.values(data.operations).some((op) => Object.keys(/** @type {any} */ (op).params?.header ?? {}).some((name) => name.toLowerCase() === "idempotency-key"))) {
+    found.push(["idempotencyKey", "addIdempotencyKey", "idempotency-keys"]);
+  }
+  const imports = [...kinds, ...found].map(([, code, module]) => `import { ${code} } from "../../src/runtime/${module}.js";\n`).sort().join("");
+  const fields = found.map(([field, code]) => (field === code ? code : `${field}: ${code}`));
+  if (kinds.length) fields.unshift(`schemeKinds: { ${kinds.map(([kind, code]) => (kind === code ? kind : `${kind}: ${code}`)).join(", ")} }`);
+  // one field a line: prettier keeps an object broken after its "{"
+  return { imports, parts: fields.length ? `, {\n${fields.map((f) => `    ${f},\n`).join("")}  }` : "" };
+}
+
+/**
  * generated/<api>/index.ts, the package entry "vendor-api-clients/<api>": the client factory over
  * src/runtime/api-client.ts, the API's servers, security and version header as data, and every operation.
  * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
@@ -321,13 +351,12 @@ export function createRawClient(options?: ClientOptions): RawClient {
 export function emitIndex(data, header, api) {
   const P = pascal(api);
   const spec = { factory: `create${P}Client`, servers: data.servers, ...data.api };
-  // the code that fills server variables is bundled only by entries whose servers have them
-  const variables = Object.values(data.servers).some((url) => url.includes("{"));
+  const { imports, parts } = clientParts(data);
   return `${header}
 import { createApiClient } from "../../src/runtime/api-client.js";
 import type { ApiClient, ApiClientOptions } from "../../src/runtime/api-client.js";
 import type { OwnedHeadersOf } from "../../src/runtime/request.js";
-${variables ? `import { fillServerVariables } from "../../src/runtime/server-variables.js";\n` : ""}import type { paths } from "./types.js";
+${imports}import type { paths } from "./types.js";
 
 export * from "./operations.js";
 export type { components, paths } from "./types.js";
@@ -354,7 +383,7 @@ export type ${P}Client = ApiClient<paths, OwnedHeaders>;
  * exported here; \`paginate(client, operation, input, options)\` for one whose pagination is declared.
  */
 export function create${P}Client(options?: ${P}ClientOptions): ${P}Client {
-  return createApiClient<paths, typeof api>(api, options${variables ? ", fillServerVariables" : ""});
+  return createApiClient<paths, typeof api>(api, options${parts});
 }
 `;
 }

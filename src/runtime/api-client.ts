@@ -3,8 +3,10 @@
 // every parameter style, body and response media type, the transport's retries, timeouts, size cap
 // and redirect refusal, typed errors, and redaction of every credential it sends.
 // Generated code holds data, and per operation the encoders it needs beyond the defaults here (no
-// parameters, JSON bodies and responses), so a bundle holds only those of the operations it imports.
-import { authFor, checkAuth, type AuthOptions, type SecurityRequirement, type SecuritySchemeSpec } from "./auth.js";
+// parameters, JSON bodies and responses), so a bundle holds only those of the operations it imports;
+// per API, the code for what only some specs declare (ClientParts).
+import { createAuth, type AuthOptions, type SchemeKinds, type SecurityRequirement, type SecuritySchemeSpec } from "./auth.js";
+import type { addIdempotencyKey } from "./idempotency-keys.js";
 import type { UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
 import { buildRequest, type EncodeParams, type Input, type OperationSpec, type OwnedHeadersOf, type Requester } from "./request.js";
@@ -13,6 +15,7 @@ import { serverUrl, type FillServerVariables, type ServerVariableSpec } from "./
 import { settle } from "./settle.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
 import { fail, invalid } from "./validate.js";
+import type { versionHeaders, VersionHeaderSpec } from "./version-header.js";
 
 /** What generated/<api>/index.ts describes of an API besides its operations. */
 export interface ApiSpec {
@@ -25,7 +28,22 @@ export interface ApiSpec {
   /** The spec's top-level security requirement; an operation's own `security` overrides it. */
   readonly security?: SecurityRequirement;
   /** An enum-valued header every operation declares (an API version): sent on every call. */
-  readonly versionHeader?: { readonly name: string; readonly values: readonly string[] };
+  readonly versionHeader?: VersionHeaderSpec;
+}
+
+/**
+ * The code for what only some specs declare, passed by a generated entry when its spec needs it, so
+ * other APIs' bundles leave it out.
+ */
+export interface ClientParts {
+  /** server-variables.ts's fillServerVariables: servers with variables. */
+  fillVariables?: FillServerVariables;
+  /** Scheme kinds beyond Authorization-header tokens (auth-basic.ts, auth-api-key.ts, auth-mutual-tls.ts). */
+  schemeKinds?: SchemeKinds;
+  /** version-header.ts's versionHeaders: required with `versionHeader`. */
+  versionHeaders?: typeof versionHeaders;
+  /** idempotency-keys.ts's addIdempotencyKey: an operation that declares `Idempotency-Key`. */
+  idempotencyKey?: typeof addIdempotencyKey;
 }
 
 type Schemes<A extends ApiSpec> = A["securitySchemes"] extends object ? A["securitySchemes"] : {};
@@ -56,47 +74,37 @@ export interface ApiClient<Paths, Owned extends string = never> {
 
 const pathOnly: EncodeParams = (op) => ({ pathname: op.path, search: "" });
 
-/** `fillVariables`: server-variables.ts's fillServerVariables, passed by entries whose servers have variables. */
-export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, fillVariables?: FillServerVariables): ApiClient<Paths, OwnedHeadersOf<A>> {
-  const { factory, securitySchemes: schemes = {}, versionHeader } = api;
+/** `parts`: the code for what the spec declares beyond the defaults (ClientParts). */
+export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, options: ApiClientOptions<A> = {} as ApiClientOptions<A>, parts: ClientParts = {}): ApiClient<Paths, OwnedHeadersOf<A>> {
+  const { factory, versionHeader } = api;
   const given = options as ApiClientOptions<ApiSpec> & { apiVersion?: unknown };
-  const baseUrl = serverUrl(api.servers, api.serverVariables, given, fillVariables);
-  const auth = (given.auth ?? {}) as Record<string, unknown>;
-  const secrets = checkAuth(schemes, given.auth as Record<string, unknown> | undefined, factory);
+  const baseUrl = serverUrl(api.servers, api.serverVariables, given, parts.fillVariables);
+  const auth = createAuth(api.securitySchemes ?? {}, given.auth as Record<string, unknown> | undefined, parts.schemeKinds ?? {}, factory);
+  const { secrets } = auth;
   let redact = redactor(secrets);
   const addSecret = (secret: string) => {
     if (!secrets.includes(secret)) redact = redactor(secrets.concat(secret)), secrets.push(secret);
   };
-  const headers: Record<string, string> = {};
-  if (versionHeader) {
-    const { apiVersion = [...versionHeader.values].sort().at(-1) } = given;
-    if (!versionHeader.values.includes(apiVersion as string)) invalid(`apiVersion must be one of ${versionHeader.values.join(", ")} (sent as ${versionHeader.name})`, "apiVersion");
-    headers[versionHeader.name.toLowerCase()] = apiVersion as string;
-  } else if (given.apiVersion !== undefined) invalid(`apiVersion: this API declares no version header`, "apiVersion");
+  const headers = versionHeader ? parts.versionHeaders!(versionHeader, given.apiVersion) : given.apiVersion === undefined ? {} : invalid(`apiVersion: this API declares no version header`, "apiVersion");
   const transport = createTransport(options);
 
   const request = async (op: OperationSpec, input: Input = {}, call: CallOptions = {}) => {
     const where = { method: op.method, path: op.path };
-    // An operation without parameters names no encoder, and request-params.ts and query-styles.ts send
-    // no header or cookie parameters: a parameter none of them would send is refused here.
+    // An operation without parameters names no encoder, and request-params.ts, query-styles.ts and
+    // deep-object-query.ts send no header or cookie parameters: one none of them would send is refused here.
     const params = (input.params ?? {}) as Record<string, object>;
     for (const at in params) {
       if (op.params?.[at as "path"] && op.encodeParams) continue;
       for (const name in params[at]) fail(headers[name.toLowerCase()] ? "is set by the client (its API version option), not per call" : `is not a ${at} parameter of this operation`, name, where);
     }
     const { pathname, search, init } = buildRequest(op, input, { headers, encodeParams: op.encodeParams ?? pathOnly, encodeBody: op.encodeBody });
-    const parts = await authFor(op.security ?? api.security ?? [], schemes, auth, where, addSecret, factory);
-    const sent: Record<string, string> = { ...(init.headers as Record<string, string>), ...parts.headers };
-    if (parts.cookies.length) sent.cookie = [sent.cookie, ...parts.cookies].filter(Boolean).join("; ");
+    // a copy: without header parameters init.headers is the client's own
+    const signed = { headers: { ...(init.headers as Record<string, string>) }, search };
+    await auth.sign(op.security ?? api.security ?? [], signed, where, addSecret);
     let { idempotent } = call;
-    if (given.idempotencyKeys && Object.keys(op.params?.header ?? {}).some((name) => name.toLowerCase() === "idempotency-key")) {
-      // one key per logical call: the transport sends this same init on every retry
-      sent["idempotency-key"] ??= crypto.randomUUID();
-      idempotent ??= true;
-    }
-    init.headers = sent;
-    const query = [search.slice(1), ...parts.query].filter(Boolean).join("&");
-    const received = await transport(baseUrl + pathname + (query && `?${query}`), init, { ...call, idempotent, path: pathname });
+    if (given.idempotencyKeys && parts.idempotencyKey?.(op, signed.headers)) idempotent ??= true;
+    init.headers = signed.headers;
+    const received = await transport(baseUrl + pathname + signed.search, init, { ...call, idempotent, path: pathname });
     const context = { method: op.method, path: pathname, redact };
     if (op.decodeResponse) return op.decodeResponse(op, received, context, input);
     const [body, ctx] = settle(context, received);

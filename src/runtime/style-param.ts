@@ -1,6 +1,7 @@
 // One parameter value serialized by its style (OpenAPI 3.x Parameter Object, "Style Values"), and
 // RFC 3986 percent-encoding: shared by src/runtime/param-style.ts (every location), query-styles.ts
-// (styled query parameters only) and form-body.ts (form bodies), so each bundles only this part.
+// (styled query parameters only), deep-object-query.ts (deepObject only) and form-body.ts (form
+// bodies), so each bundles only its part.
 import type { ParamSpec } from "./request.js";
 import { fail, isWellFormed, type Where } from "./validate.js";
 
@@ -24,26 +25,34 @@ const isPrimitive = (v: unknown): v is string | number | boolean =>
   typeof v === "string" ? !v || isWellFormed(v) : typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 
 /**
+ * deepObject: an object's (and an array's, Stripe's `expand[0]=…`) leaves as `name[key][key]=value`
+ * pairs joined by `join`, encoded with `encode`. Throws ValidationError naming the parameter for a
+ * value that is not an object, or nests deeper than MAX_DEPTH.
+ */
+export function deepObject(name: string, value: unknown, encode: Encode, where: Where, explode?: boolean, join = "&"): string {
+  const bad = (what: string): never => fail(`${what} (style deepObject${explode ? ", exploded" : ""})`, name, where);
+  if (typeof value !== "object" || value === null) bad("must be an object");
+  const out: string[] = [];
+  const walk = (v: unknown, at: string, depth: number): void => {
+    if (depth > MAX_DEPTH) bad(`must not nest deeper than ${MAX_DEPTH} levels`);
+    if (typeof v === "object" && v !== null) {
+      for (const [k, item] of Object.entries(v)) if (item !== undefined) walk(item, `${at}${encode("[")}${encode(k)}${encode("]")}`, depth + 1);
+    } else if (isPrimitive(v)) out.push(`${at}=${encode(String(v))}`);
+    else bad("must hold only strings, numbers, booleans, arrays and objects");
+  };
+  walk(value, encode(name), 0);
+  return out.join(join);
+}
+
+/**
  * One parameter serialized as its style says, already percent-encoded with `encode` (path and
  * query; headers pass the identity): for form-like styles the `name=value` pairs joined by `join`.
  * Throws ValidationError naming the parameter for a value the style has no form for.
  */
 export function styleParam(name: string, value: unknown, style: Style, explode: boolean, encode: Encode, where: Where, join = "&"): string {
+  if (style === "deepObject") return deepObject(name, value, encode, where, explode, join);
   const bad = (what: string): never => fail(`${what} (style ${style}${explode ? ", exploded" : ""})`, name, where);
   const key = encode(name);
-  if (style === "deepObject") {
-    if (typeof value !== "object" || value === null) bad("must be an object");
-    const out: string[] = [];
-    const walk = (v: unknown, at: string, depth: number): void => {
-      if (depth > MAX_DEPTH) bad(`must not nest deeper than ${MAX_DEPTH} levels`);
-      if (typeof v === "object" && v !== null) {
-        for (const [k, item] of Object.entries(v)) if (item !== undefined) walk(item, `${at}${encode("[")}${encode(k)}${encode("]")}`, depth + 1);
-      } else if (isPrimitive(v)) out.push(`${at}=${encode(String(v))}`);
-      else bad("must hold only strings, numbers, booleans, arrays and objects");
-    };
-    walk(value, key, 0);
-    return out.join(join);
-  }
   // [name, value] pairs; an object is its entries, an array its items (name repeated), a primitive itself
   const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
   const items: [string, unknown][] = Array.isArray(value) ? value.map((v) => [name, v]) : isObject ? Object.entries(value).filter(([, v]) => v !== undefined) : [[name, value]];
