@@ -8,7 +8,7 @@
 import { GenerateError } from "./errors.mjs";
 import { makeDeref, pointerTokens } from "./json-pointer.mjs";
 import { operationEntries } from "./operation-names.mjs";
-import { Code, tsLiteral } from "./ts-literal.mjs";
+import { Code, exportConst, tsLiteral } from "./ts-literal.mjs";
 
 const SUCCESS = /^2\d\d$/;
 const JSON_MEDIA = /^application\/(json|[^;]*\+json)\s*(;|$)/i;
@@ -191,7 +191,7 @@ export function emitChecks(shapes, header) {
     const shape = { required, fields: Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, checkCode(c)])) };
     const id = shapeExport(name);
     const doc = id === name ? "" : `/** ${name} */\n`;
-    js.push(`${doc}export const ${id} = ${tsLiteral(shape, { column: `export const ${id} = `.length, suffix: ";" })};\n`);
+    js.push(`${doc}${exportConst(id, shape)}`);
     dts.push(`${doc}export declare const ${id}: Shape;\n`);
   }
   const table = names.map((name) => (shapeExport(name) === name ? `  ${name},` : `  ${tsLiteral(name)}: ${shapeExport(name)},`));

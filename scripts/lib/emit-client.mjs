@@ -11,7 +11,7 @@ import { operationEntries } from "./operation-names.mjs";
 import { paginateSpec, readSchemes } from "./pagination-spec.mjs";
 import { paramSpec } from "./param-spec.mjs";
 import { bodySpec, responseMedia } from "./media-spec.mjs";
-import { Code, tsLiteral } from "./ts-literal.mjs";
+import { Code, exportConst, tsLiteral } from "./ts-literal.mjs";
 import { tsType } from "./ts-type.mjs";
 import { checkCode } from "./emit-checks.mjs";
 
@@ -273,7 +273,7 @@ export function emitOperations(data, header, api) {
     const value = { ...spec, ...(response ? { response } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(fn)])) };
     const type = { ...spec, ...(response ? { response: checkType(/** @type {any} */ (spec.response), true) } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(`typeof ${fn}`)])) };
     const doc = `/** ${spec.method} ${spec.path}${names[key] === key ? "" : ` (${key})`} */\n`;
-    js.push(`${doc}export const ${names[key]} = ${tsLiteral(value, { column: `export const ${names[key]} = `.length, suffix: ";" })};\n`);
+    js.push(`${doc}${exportConst(names[key], value)}`);
     dts.push(`${doc}export declare const ${names[key]}: ${tsType(type, { column: `export declare const ${names[key]}: `.length, suffix: ";" })};\n`);
   }
   const shapes = used.delete("responseChecks");
