@@ -219,7 +219,7 @@ const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 const JSON_ONLY = /^application\/json$/;
 const FORM_OR_JSON = /^application\/(x-www-form-urlencoded$|(.+\+)?json\b)/;
 /** The runtime module of each encoder an operation may name. */
-const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
+export const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
 
 /**
  * Parameters that src/runtime/request-params.ts (the smallest encoder) sends as the spec says:
