@@ -273,7 +273,7 @@ export function emitOperations(data, header, api) {
     const value = { ...spec, ...(response ? { response } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(fn)])) };
     const type = { ...spec, ...(response ? { response: checkType(/** @type {any} */ (spec.response), true) } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(`typeof ${fn}`)])) };
     const doc = `/** ${spec.method} ${spec.path}${names[key] === key ? "" : ` (${key})`} */\n`;
-    js.push(`${doc}${exportConst(names[key], value)}`);
+    js.push(`${doc}${exportConst(/** @type {string} */ (names[key]), value)}`);
     dts.push(`${doc}export declare const ${names[key]}: ${tsType(type, { column: `export declare const ${names[key]}: `.length, suffix: ";" })};\n`);
   }
   const shapes = used.delete("responseChecks");
