@@ -20,7 +20,9 @@ export default defineConfig({
   format: "esm",
   platform: "neutral",
   target: "es2022",
-  dts: true,
+  // emitJs off (tsconfig's allowJs would turn it on): generated/<api>/operations.js and
+  // response-checks.js have their own .d.ts, which must be used, not declarations inferred from the JS.
+  dts: { emitJs: false },
   outDir: "dist",
   clean: true,
   // Keep dist/*.js next to dist/*.d.ts (the package is "type": "module").

@@ -49,7 +49,7 @@ function writeAll(/** @type {string} */ text) {
 }
 
 /** The files each API must have; roles.ts only when the spec has a role table. */
-const REQUIRED = ["openapi.yaml", "types.ts", "client.ts", "operations.ts", "index.ts"];
+const REQUIRED = ["openapi.yaml", "types.ts", "client.ts", "operations.js", "operations.d.ts", "index.ts", "response-checks.js", "response-checks.d.ts"];
 
 /** @param {string} dir @param {import("./lib/inputs.mjs").ApiInputs} api @param {string} gen */
 function isCurrent(dir, api, gen) {

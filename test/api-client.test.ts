@@ -1,5 +1,5 @@
 // The client every API gets from generate (src/runtime/api-client.ts), driven by hand-written tables
-// shaped like generated/<api>/index.ts and operations.ts: auth from securitySchemes, servers with
+// shaped like generated/<api>/index.ts and operations.js: auth from securitySchemes, servers with
 // variables, the version header, idempotency keys, and redaction of a credential sent in the query.
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -104,7 +104,7 @@ describe("api from config", { timeout: 120_000 }, () => {
     const result = await flow.generate("--quiet");
     expect(result.code, result.stderr).toBe(0);
     expect(othersOf(flow)).toEqual(before);
-    expect(flow.read("generated/widgets/operations.ts")).toContain("export const uploadWidgetPhoto = {");
+    expect(flow.read("generated/widgets/operations.js")).toContain("export const uploadWidgetPhoto = {");
   });
 
   it("api from config: an API's hashed config is the same with another API listed in flow style (README's xkcd example)", () => {

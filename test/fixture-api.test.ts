@@ -34,10 +34,10 @@ type PetsModule = {
 describe.concurrent("fixture api", { timeout: 120_000 }, () => {
   it("fixture api: the pipeline alone writes the bundle, types, client, operation table, response checks and a reference page", async () => {
     const project = await petsProject();
-    for (const file of ["openapi.yaml", "types.ts", "client.ts", "response-checks.ts"]) expect(existsSync(join(project.dir, "generated/pets", file)), file).toBe(true);
-    const client = project.read("generated/pets/operations.ts");
+    for (const file of ["openapi.yaml", "types.ts", "client.ts", "operations.js", "operations.d.ts", "response-checks.js", "response-checks.d.ts"]) expect(existsSync(join(project.dir, "generated/pets", file)), file).toBe(true);
+    const client = project.read("generated/pets/operations.js");
     expect(client).toMatch(/export const listOwnerPets = \{\s*method: "GET",\s*path: "\/owners\/\{ownerId\}\/pets",\s*params: \{\s*path: \{\s*ownerId: \{\s*type: "string",\s*\},\s*\},\s*query: \{\s*species: \{\s*type: "string",\s*enum: \["cat", "dog"\]/);
-    expect(project.read("generated/pets/response-checks.ts")).toMatch(/export const Pet: Shape = \{\s*required: \["id", "name"\]/);
+    expect(project.read("generated/pets/response-checks.js")).toMatch(/export const Pet = \{\s*required: \["id", "name"\]/);
     await promisify(execFile)(process.execPath, [join(repoRoot, "scripts/docs.mjs"), "--out", join(project.dir, "docs")], { cwd: project.dir });
     expect(readFileSync(join(project.dir, "docs/pets.html"), "utf8")).toContain("List an owner&#x27;s pets");
     const tsc = await typecheck(project);
@@ -74,7 +74,7 @@ describe.concurrent("fixture api", { timeout: 120_000 }, () => {
     for (const file of PARTS) editYaml(project, file, (doc) => doc.setIn(["components", "schemas", "Pet", "required"], doc.createNode(["id"], { flow: true })));
     const result = await project.generate();
     expect(result.code, result.stderr).toBe(0);
-    expect(project.read("generated/pets/response-checks.ts")).toMatch(/export const Pet: Shape = \{\s*required: \["id"\]/);
+    expect(project.read("generated/pets/response-checks.js")).toMatch(/export const Pet = \{\s*required: \["id"\]/);
     const { createPetsClient } = await importFrom<PetsModule>(project, "src/pets-client.ts");
     const server = await startServer((_req, res) => json(res, 200, { id: "p1" }));
     try {

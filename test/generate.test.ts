@@ -50,7 +50,7 @@ describe.concurrent("generate", { timeout: 60_000 }, () => {
     const client = project.read("generated/pets/client.ts");
     expect(client).toContain('production: "https://pets.example.org/v1"');
     expect(client).toContain("getPet: op.getPet,");
-    const operations = project.read("generated/pets/operations.ts");
+    const operations = project.read("generated/pets/operations.js");
     expect(operations).toMatch(/export const getPet = \{\s*method: "GET",\s*path: "\/pets\/\{petId\}"/);
     expect(operations).toMatch(/export const listOwnerPets = \{\s*method: "GET",\s*path: "\/owners\/\{ownerId\}\/pets"/);
     expect(project.read("generated/pets/types.ts")).toContain('"/owners/{ownerId}/pets": {');

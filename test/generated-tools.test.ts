@@ -31,7 +31,7 @@ describe("generated/ and other tools", { timeout: 60_000 }, () => {
     expect(project.snapshot()).toEqual(before);
   });
 
-  // generate runs no formatter: the templated modules (client.ts, roles.ts, response-checks.ts) are
+  // generate runs no formatter: the templated modules (client.ts, index.ts, roles.ts, operations.js/.d.ts, response-checks.js/.d.ts) are
   // emitted formatted. types.ts is TypeScript's printer's output, left alone (.prettierignore says why).
   it("prettier: generated/ is already prettier-formatted (printWidth 100), with no formatter in generate", async () => {
     const result = await run("prettier/bin/prettier.cjs", ["--check", "--print-width", "100", "generated/"], repoRoot);

@@ -1,7 +1,7 @@
 // Imports flow one way: scripts/ write generated/; src/runtime/ is API-agnostic and imports neither
 // generated/ nor any API's code; each API's sugar (src/<api>/) uses the runtime and its own generated
 // data only; the testing fake is never imported by a client. Checked on every import specifier.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -9,15 +9,19 @@ const root = join(import.meta.dirname, "..");
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|mts)$/.test(entry.name))
+    // .js and .d.ts too: generated/<api>/ ships its data modules as those (operations, response-checks)
+    .filter((entry) => entry.isFile() && /\.(ts|mts|js|mjs)$/.test(entry.name))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)));
 }
 
-/** Every relative import of a file, as repository paths ("src/runtime/errors.ts", "generated/sequence/client.ts"). */
+/** Every relative import of a file, as repository paths ("src/runtime/errors.ts", "generated/sequence/operations.js"): a `.js` specifier names the .ts beside it unless the .js itself exists. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), "utf8");
   const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
-  return specs.filter((s) => s.startsWith(".")).map((s) => relative(root, resolve(dirname(join(root, file)), s)).replace(/\.js$/, ".ts"));
+  return specs.filter((s) => s.startsWith(".")).map((s) => {
+      const target = relative(root, resolve(dirname(join(root, file)), s));
+      return existsSync(join(root, target)) ? target : target.replace(/\.js$/, ".ts");
+    });
 }
 
 /** The imports of `files` that break `allowed`, as "file → import". */
@@ -52,7 +56,10 @@ describe("layers", () => {
   });
 
   it("layers: the check sees real imports (a runtime file importing generated/ would be reported)", () => {
-    expect(importsOf("src/sequence/client.ts")).toContain("generated/sequence/operations.ts");
+    expect(importsOf("src/sequence/client.ts")).toContain("generated/sequence/operations.js");
+    // the generated .js and .d.ts are read too (a .d.ts importing src/ outside the runtime would be reported)
+    expect(sourcesUnder("generated")).toEqual(expect.arrayContaining(["generated/sequence/operations.js", "generated/sequence/operations.d.ts", "generated/seam/response-checks.d.ts"]));
+    expect(importsOf("generated/sequence/operations.d.ts")).toContain("src/runtime/request-params.ts");
     expect(violations(["src/sequence/client.ts"], under("src/runtime/"))).not.toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ describe("prism vendor oracle", { timeout: 120_000 }, () => {
     expect(failed, failed.join("\n\n")).toEqual([]);
   });
 
-  it("vendor specs: the generated types.ts, client.ts and response-checks.ts type-check under strict", async () => {
+  it("vendor specs: the generated types.ts, client.ts and the operations and response-checks declarations type-check under strict", async () => {
     const done = generated();
     expect(done.length, "no vendor generated").toBeGreaterThan(0);
     const { errors, ms } = await typecheckVendors(done);

@@ -47,8 +47,8 @@ describe("size", () => {
     const seam = await inputsOf("seam");
     expect(sequence.filter((file) => /seam/i.test(file))).toEqual([]);
     expect(seam.filter((file) => /sequence|roles/i.test(file))).toEqual([]);
-    expect(sequence).toContain("generated/sequence/operations.ts");
-    expect(seam).toContain("generated/seam/operations.ts");
+    expect(sequence).toContain("generated/sequence/operations.js");
+    expect(seam).toContain("generated/seam/operations.js");
   });
 
   it("size: scripts/size.mjs measures every entry with esbuild and prints the numbers", async () => {
@@ -89,7 +89,7 @@ describe("size", () => {
       editYaml(project, "specs/sequence/upstream/list-users.yaml", (doc) => doc.addIn(["paths", "/users", "get", "parameters"], doc.createNode(param)));
       const result = await project.generate();
       expect(result.code, result.stderr).toBe(0);
-      expect(project.read("generated/sequence/operations.ts")).toContain(param.name);
+      expect(project.read("generated/sequence/operations.js")).toContain(param.name);
       const code = cases.find((c) => c.name === SEQUENCE_ONLY)!.code;
       const bundle = await bundleConsumer(code, { stdin: { contents: code, resolveDir: project.dir, loader: "ts", sourcefile: "consumer.ts" } });
       const gzip = gzipSync(bundle.outputFiles![0]!.contents, { level: 9 }).length;

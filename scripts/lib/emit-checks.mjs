@@ -1,5 +1,5 @@
 // @ts-check
-// Writes generated/<api>/response-checks.ts: for each operation's 2xx JSON body, the required fields
+// Writes generated/<api>/response-checks.js (+ .d.ts): for each operation's 2xx JSON body, the required fields
 // of its schema and the JSON types of every declared field, following $refs and inline objects, as
 // plain data. The hand-written checker (src/runtime/response.ts) applies it, so a field the spec stops
 // requiring stops being required at runtime, and a newly required one is checked. Enums and formats
@@ -8,7 +8,7 @@
 import { GenerateError } from "./errors.mjs";
 import { makeDeref, pointerTokens } from "./json-pointer.mjs";
 import { operationEntries } from "./operation-names.mjs";
-import { Code, tsLiteral } from "./ts-literal.mjs";
+import { Code, exportConst, tsLiteral } from "./ts-literal.mjs";
 
 const SUCCESS = /^2\d\d$/;
 const JSON_MEDIA = /^application\/(json|[^;]*\+json)\s*(;|$)/i;
@@ -143,7 +143,7 @@ export function responseChecks(doc, { fileOf = noFile } = {}) {
 const RESERVED = new Set("break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval responseShapes".split(" "));
 
 /**
- * A shape's export name in response-checks.ts: its schema name with every character an identifier
+ * A shape's export name in response-checks.js: its schema name with every character an identifier
  * can't hold written `$` + 4 hex digits ("customer.sources" → customer$002esources), so no two
  * names meet; `$_` before a leading digit or a reserved word.
  * @param {string} name
@@ -172,29 +172,45 @@ export function checkCode(check, prefix = "", root = false) {
 }
 
 /**
- * generated/<api>/response-checks.ts: one export per shape, so a bundle holds the shapes of the
- * operations it imports (and those they contain) only, and `responseShapes`, every shape by schema
- * name, for requesters over hand-written tables that name shapes by string.
+ * generated/<api>/response-checks.js and .d.ts: one export per shape, so a bundle holds the shapes
+ * of the operations it imports (and those they contain) only, and `responseShapes`, every shape by
+ * schema name, for requesters over hand-written tables that name shapes by string. Each shape is
+ * declared a `Shape`, so a consumer's tsc reads none of them.
  * @param {ReturnType<typeof responseChecks>["shapes"]} shapes
  * @param {string} header
+ * @returns {{ js: string, dts: string }}
  */
 export function emitChecks(shapes, header) {
   const names = Object.keys(shapes);
-  const blocks = names.map((name) => {
+  /** @type {string[]} */
+  const js = [];
+  /** @type {string[]} */
+  const dts = [];
+  for (const name of names) {
     const { required, fields } = /** @type {Shape} */ (shapes[name]);
     const shape = { required, fields: Object.fromEntries(Object.entries(fields).map(([f, c]) => [f, checkCode(c)])) };
     const id = shapeExport(name);
-    return `${id === name ? "" : `/** ${name} */\n`}export const ${id}: Shape = ${tsLiteral(shape, { column: `export const ${id}: Shape = `.length, suffix: ";" })};\n`;
-  });
+    const doc = id === name ? "" : `/** ${name} */\n`;
+    js.push(`${doc}${exportConst(id, shape)}`);
+    dts.push(`${doc}export declare const ${id}: Shape;\n`);
+  }
   const table = names.map((name) => (shapeExport(name) === name ? `  ${name},` : `  ${tsLiteral(name)}: ${shapeExport(name)},`));
-  return `${header}
-// What src/runtime/response.ts checks of 2xx JSON bodies, one export per schema: the required fields
+  const types = names.map((name) => `  ${/^[A-Za-z_$][\w$]*$/.test(name) ? name : tsLiteral(name)}: Shape;`);
+  const about = `// What src/runtime/response.ts checks of 2xx JSON bodies, one export per schema: the required fields
 // and the JSON type of every declared field ("integer" = a whole number). \`shape\` returns a nested
 // object's shape; \`items\` checks each element of an array. Each operation's \`response\`
-// (operations.ts) is the root check and names the shapes it needs, so a bundle holds only those.
-import type { Shape } from "../../src/runtime/response.js";
-${blocks.length ? `\n${blocks.join("\n")}` : ""}
+// (operations.js) is the root check and names the shapes it needs, so a bundle holds only those.`;
+  return {
+    js: `${header}\n${about}\n${js.length ? `\n${js.join("\n")}` : ""}
 /** Every shape by schema name. */
 export const responseShapes = {${table.length ? `\n${table.join("\n")}\n` : ""}};
-`;
+`,
+    dts: `${header}\n${about}
+// The declarations of response-checks.js: every shape is a Shape.
+import type { Shape } from "../../src/runtime/response.js";
+${dts.length ? `\n${dts.join("\n")}` : ""}
+/** Every shape by schema name. */
+export declare const responseShapes: {${types.length ? `\n${types.join("\n")}\n` : ""}};
+`,
+  };
 }

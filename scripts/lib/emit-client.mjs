@@ -11,7 +11,8 @@ import { operationEntries } from "./operation-names.mjs";
 import { paginateSpec, readSchemes } from "./pagination-spec.mjs";
 import { paramSpec } from "./param-spec.mjs";
 import { bodySpec, responseMedia } from "./media-spec.mjs";
-import { Code, tsLiteral } from "./ts-literal.mjs";
+import { Code, exportConst, tsLiteral } from "./ts-literal.mjs";
+import { tsType } from "./ts-type.mjs";
 import { checkCode } from "./emit-checks.mjs";
 
 const LOCATIONS = ["path", "query", "header", "cookie"];
@@ -218,7 +219,7 @@ const RUNTIME_TYPES = ["CallOptions", "RetryEvent", "TransportOptions"];
 const JSON_ONLY = /^application\/json$/;
 const FORM_OR_JSON = /^application\/(x-www-form-urlencoded$|(.+\+)?json\b)/;
 /** The runtime module of each encoder an operation may name. */
-const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeDeepObjectQuery: "deep-object-query", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
+export const ENCODER_MODULES = { encodeParams: "request-params", encodeQueryStyles: "query-styles", encodeDeepObjectQuery: "deep-object-query", encodeStyledParams: "param-style", encodeFormBody: "form-body", encodeBody: "body-encoding", decodeResponse: "response-media" };
 
 /**
  * Parameters that src/runtime/request-params.ts (the smallest encoder) sends as the spec says:
@@ -252,30 +253,57 @@ export function encodersOf(op) {
 }
 
 /**
- * generated/<api>/operations.ts: one export per operation, so a bundler keeps only those a consumer
- * uses, each naming the runtime encoders it needs (encodersOf), so those follow it into the bundle.
+ * generated/<api>/operations.js and operations.d.ts: one export per operation, so a bundler keeps
+ * only those a consumer uses, each naming the runtime encoders it needs (encodersOf), so those follow
+ * it into the bundle. The declarations give each export the type `as const` would infer; as a .d.ts
+ * they are resolved lazily, so a consumer's tsc pays only for the operations it uses (issue 18).
  * @param {ReturnType<typeof clientData>} data @param {string} header @param {string} api
+ * @returns {{ js: string, dts: string }}
  */
 export function emitOperations(data, header, api) {
   const names = exportNames(Object.keys(data.operations), entryNames(api));
   /** @type {Set<string>} */
   const used = new Set();
-  const blocks = Object.entries(data.operations).map(([key, spec]) => {
-    const encoders = encodersOf(spec);
+  /** @type {string[]} */
+  const js = [];
+  /** @type {string[]} */
+  const dts = [];
+  for (const [key, spec] of Object.entries(data.operations)) {
+    const encoders = Object.entries(encodersOf(spec));
+    for (const [, fn] of encoders) used.add(fn);
     const response = spec.response && checkCode(/** @type {any} */ (spec.response), "responseChecks.", true);
     if (response && JSON.stringify(response).includes("responseChecks.")) used.add("responseChecks");
-    /** @type {Record<string, any>} */
-    const op = { ...spec, ...(response ? { response } : {}), ...Object.fromEntries(Object.entries(encoders).map(([field, fn]) => (used.add(fn), [field, new Code(fn)]))) };
-    return `/** ${op.method} ${op.path}${names[key] === key ? "" : ` (${key})`} */\nexport const ${names[key]} = ${tsLiteral(op, { column: `export const ${names[key]} = `.length, suffix: " as const;" })} as const;\n`;
-  });
-  const shapes = used.delete("responseChecks") ? `import * as responseChecks from "./response-checks.js";\n` : "";
-  const imports = [...used].sort().map((fn) => `import { ${fn} } from "../../src/runtime/${ENCODER_MODULES[/** @type {keyof typeof ENCODER_MODULES} */ (fn)]}.js";\n`);
-  if (shapes) imports.push(shapes);
-  return `${header}
-// Each operation's table entry (OperationSpec in src/runtime/request.ts), one export each: a consumer
+    const value = { ...spec, ...(response ? { response } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(fn)])) };
+    const type = { ...spec, ...(response ? { response: checkType(/** @type {any} */ (spec.response), true) } : {}), ...Object.fromEntries(encoders.map(([field, fn]) => [field, new Code(`typeof ${fn}`)])) };
+    const doc = `/** ${spec.method} ${spec.path}${names[key] === key ? "" : ` (${key})`} */\n`;
+    js.push(`${doc}${exportConst(/** @type {string} */ (names[key]), value)}`);
+    dts.push(`${doc}export declare const ${names[key]}: ${tsType(type, { column: `export declare const ${names[key]}: `.length, suffix: ";" })};\n`);
+  }
+  const shapes = used.delete("responseChecks");
+  const encoders = [...used].sort();
+  const from = (/** @type {string} */ fn) => `"../../src/runtime/${ENCODER_MODULES[/** @type {keyof typeof ENCODER_MODULES} */ (fn)]}.js"`;
+  const jsImports = [...encoders.map((fn) => `import { ${fn} } from ${from(fn)};\n`), ...(shapes ? [`import * as responseChecks from "./response-checks.js";\n`] : [])];
+  const dtsImports = [...encoders.map((fn) => `import type { ${fn} } from ${from(fn)};\n`), ...(shapes ? [`import type { Shape } from "../../src/runtime/response.js";\n`] : [])];
+  const about = `// Each operation's table entry (OperationSpec in src/runtime/request.ts), one export each: a consumer
 // that imports one operation bundles that one only, with the runtime encoders it names. client.ts
-// gathers them into \`operations\`.
-${imports.length ? `${imports.join("")}` : ""}${blocks.length ? `\n${blocks.join("\n")}` : "\nexport {};\n"}`;
+// gathers them into \`operations\`.`;
+  const body = (/** @type {string[]} */ blocks) => (blocks.length ? `\n${blocks.join("\n")}` : "\nexport {};\n");
+  return {
+    js: `${header}\n${about}\n${jsImports.join("")}${body(js)}`,
+    dts: `${header}\n${about}\n// The declarations of operations.js: each entry's type as \`as const\` would infer it.\n${dtsImports.join("")}${body(dts)}`,
+  };
+}
+
+/** A root check's type: each shape reference is a function returning a Shape. @param {any} check @param {boolean} [root] @returns {Record<string, unknown>} */
+function checkType(check, root = false) {
+  /** @type {Record<string, unknown>} */
+  const out = { ...check };
+  if (check.shape) {
+    out.shape = new Code("() => Shape");
+    if (root) out.name = check.shape;
+  }
+  if (check.items) out.items = checkType(check.items);
+  return out;
 }
 
 /**
@@ -298,8 +326,8 @@ export type ServerName = keyof typeof servers;
 /**
  * Every operation, by operationId (else a name from method and path): method, path, how each
  * parameter is serialized and checked, the request body's media types and encodings, the 2xx
- * response's media types, and the check of its JSON body (shapes in response-checks.ts). Each entry
- * is also its own export of operations.ts; a module that uses this table bundles all of them.
+ * response's media types, and the check of its JSON body (shapes in response-checks.js). Each entry
+ * is also its own export of operations.js; a module that uses this table bundles all of them.
  */
 export const operations = {${table.length ? `\n${table.join("\n")}\n` : ""}} as const;
 export type OperationId = keyof typeof operations;

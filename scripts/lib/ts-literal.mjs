@@ -117,3 +117,14 @@ function fillNumbers(items, indent) {
   lines.push(line);
   return `[\n${lines.map((l) => `${inner}${l}\n`).join("")}${indent}]`;
 }
+
+/**
+ * `export const <id> = <literal>;`, as prettier lays it out: when `export const <id> = {` alone
+ * passes the width, the value moves to the next line, indented.
+ * @param {string} id @param {unknown} value
+ */
+export function exportConst(id, value) {
+  const start = `export const ${id} =`;
+  if (`${start} {`.length <= WIDTH) return `${start} ${tsLiteral(value, { column: start.length + 1, suffix: ";" })};\n`;
+  return `${start}\n  ${tsLiteral(value, { indent: "  ", column: 2, suffix: ";" })};\n`;
+}

@@ -1,11 +1,11 @@
-// Checks a parsed 2xx body against the generated shape of its schema (generated/<api>/response-checks.ts):
+// Checks a parsed 2xx body against the generated shape of its schema (generated/<api>/response-checks.js):
 // required fields present, declared fields of the declared JSON type. A body without what the spec
 // promises becomes a MalformedResponseError naming the field, never a crash later in the caller.
 import { malformed, type ResponseContext } from "./settle.js";
 
 /**
  * One field's check: its JSON types, a nested object's shape, or each array element's check. A shape
- * is a function returning its export of generated/<api>/response-checks.ts (a reference, so a bundle
+ * is a function returning its export of generated/<api>/response-checks.js (a reference, so a bundle
  * holds only the shapes of the operations it imports; a function, so shapes may contain each other).
  */
 export interface FieldCheck {

@@ -69,19 +69,20 @@ export async function pool<T, R>(items: readonly T[], limit: number, work: (item
   return out;
 }
 
-/** The files of oracle 3: what generate writes for code to import. */
-export const TYPED_FILES = ["types.ts", "client.ts", "response-checks.ts"];
+/** The files of oracle 3: what generate writes for code to import (client.ts imports operations.d.ts and response-checks.d.ts). */
+export const TYPED_FILES = ["types.ts", "client.ts", "operations.d.ts", "response-checks.d.ts"];
 
 /**
- * tsc (strict: the repo's tsconfig) over every project's generated types.ts, client.ts and
- * response-checks.ts in one run; returns the error lines by vendor name.
+ * tsc (strict: the repo's tsconfig, with skipLibCheck off so the generated .d.ts are checked) over
+ * every project's generated types.ts, client.ts and data declarations in one run; returns the error
+ * lines by vendor name.
  */
 export async function typecheckVendors(projects: readonly VendorProject[]): Promise<{ ms: number; errors: Map<string, string[]>; output: string }> {
   const scratch = new Project();
   const files = projects.flatMap((p) => TYPED_FILES.map((f) => join(p.project.dir, "generated", p.name, f)));
   addSources(scratch, false, []);
   const config = JSON.parse(scratch.read("tsconfig.json"));
-  writeFileSync(join(scratch.dir, "tsconfig.json"), JSON.stringify({ ...config, include: undefined, files }, null, 2));
+  writeFileSync(join(scratch.dir, "tsconfig.json"), JSON.stringify({ ...config, compilerOptions: { ...config.compilerOptions, skipLibCheck: false }, include: undefined, files }, null, 2));
   const started = performance.now();
   const { execFile } = await import("node:child_process");
   const output = await new Promise<string>((resolve) => {
