@@ -10,9 +10,8 @@ import type { addIdempotencyKey } from "./idempotency-keys.js";
 import type { UrlSecurityOptions } from "./environments.js";
 import { redactor } from "./redact.js";
 import { buildRequest, type EncodeParams, type Input, type OperationSpec, type OwnedHeadersOf, type Requester } from "./request.js";
-import { checkResponse } from "./response.js";
+import { readJson } from "./response.js";
 import { serverUrl, type FillServerVariables, type ServerVariableSpec } from "./server-variables.js";
-import { settle } from "./settle.js";
 import { createTransport, type CallOptions, type TransportOptions } from "./transport.js";
 import { fail, invalid } from "./validate.js";
 import type { versionHeaders, VersionHeaderSpec } from "./version-header.js";
@@ -107,8 +106,7 @@ export function createApiClient<Paths, A extends ApiSpec = ApiSpec>(api: A, opti
     const received = await transport(baseUrl + pathname + signed.search, init, { ...call, idempotent, path: pathname });
     const context = { method: op.method, path: pathname, redact };
     if (op.decodeResponse) return op.decodeResponse(op, received, context, input);
-    const [body, ctx] = settle(context, received);
-    return op.response ? checkResponse(body, op.response, ctx) : body;
+    return readJson(context, received, op.response);
   };
   return { request: request as Requester<Paths, OwnedHeadersOf<A>> };
 }

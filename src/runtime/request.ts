@@ -6,8 +6,8 @@
 // non-JSON bodies and responses) comes in through RequestConfig, so other bundles leave it out.
 import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { MediaType, OperationRequestBodyMediaContent, Readable, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
-import { checkResponse, type FieldCheck } from "./response.js";
-import { settle, type CallContext } from "./settle.js";
+import { readJson, type FieldCheck } from "./response.js";
+import type { CallContext } from "./settle.js";
 import type { CallOptions, Received, SendInit, Transport } from "./transport.js";
 import { fail, type Where } from "./validate.js";
 
@@ -195,7 +195,6 @@ export function createRequester<Paths>(config: RequestConfig): Requester<Paths> 
     const context = { method: op.method, path: pathname, redact };
     // without decodeResponse every response is read as JSON: a text or binary 2xx is a MalformedResponseError
     if (op.responseMedia && decodeResponse) return decodeResponse(op, received, context, input);
-    const [body, ctx] = settle(context, received);
-    return op.response ? checkResponse(body, op.response, ctx) : body;
+    return readJson(context, received, op.response);
   }) as Requester<Paths>;
 }

@@ -5,8 +5,7 @@
 // under maxResponseBytes, so every media type is capped alike. Non-2xx responses become their
 // typed errors as for JSON operations (src/runtime/settle.ts).
 import type { DecodeResponse } from "./request.js";
-import { checkResponse } from "./response.js";
-import { settle } from "./settle.js";
+import { readJson } from "./response.js";
 
 const JSON_MEDIA = /^application\/(.+\+)?json\b/i;
 
@@ -16,10 +15,7 @@ export const decodeResponse: DecodeResponse = (op, received, call, input) => {
   // the type that arrived decides (a */* operation, or one offering several); without one, the first declared
   const type = received.headers.get("content-type") || media.find((m) => !m.includes("*")) || "";
   if (ok && (!received.body || !media.length)) return undefined;
-  if (!ok || JSON_MEDIA.test(type)) {
-    const [body, ctx] = settle(call, received);
-    return op.response ? checkResponse(body, op.response, ctx) : body;
-  }
+  if (!ok || JSON_MEDIA.test(type)) return readJson(call, received, op.response);
   const chunks = received.body!;
   if (/^text\//i.test(type)) return new TextDecoder().decode(join(chunks));
   if (input.parseAs === "arrayBuffer") return join(chunks).buffer;

@@ -1,7 +1,8 @@
 // Checks a parsed 2xx body against the generated shape of its schema (generated/<api>/response-checks.js):
 // required fields present, declared fields of the declared JSON type. A body without what the spec
 // promises becomes a MalformedResponseError naming the field, never a crash later in the caller.
-import { malformed, type ResponseContext } from "./settle.js";
+import { malformed, settle, type CallContext, type ResponseContext } from "./settle.js";
+import type { Received } from "./transport.js";
 
 /**
  * One field's check: its JSON types, a nested object's shape, or each array element's check. A shape
@@ -63,4 +64,13 @@ export function checkResponse<T>(body: unknown, check: FieldCheck, ctx: Response
     throw malformed(ctx, `${check.name ? `a ${check.name}` : "a body"} that ${problem}`, body);
   }
   return body as T;
+}
+
+/**
+ * A JSON response read the one way every request path reads it: settle (typed error for a non-2xx,
+ * MalformedResponseError for a 2xx that is not JSON), then the operation's generated check, if any.
+ */
+export function readJson(call: CallContext, received: Received, check: FieldCheck | undefined): unknown {
+  const [body, ctx] = settle(call, received);
+  return check ? checkResponse(body, check, ctx) : body;
 }
